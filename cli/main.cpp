@@ -1,0 +1,59 @@
+// agentmerge: consolidate duplicate AI agent definition files.
+//
+// main only wires the subcommands together and is the one place that catches
+// exceptions (bugs): everything recoverable is reported by the subcommands
+// with file:line and a documented exit code.
+#include <exception>
+#include <iostream>
+
+#include <CLI/CLI.hpp>
+
+#include "commands.hpp"
+
+namespace {
+
+constexpr const char* kExitCodes =
+    "Exit codes:\n"
+    "  0  success (nothing to report)\n"
+    "  1  findings: lint findings, fmt --check differences, diff differences,\n"
+    "     merge decisions that need review, migrate --check drift\n"
+    "  2  usage error\n"
+    "  3  unreadable input (I/O error, invalid UTF-8, NUL byte, too large,\n"
+    "     unterminated frontmatter)\n"
+    "  70 internal error (a bug; please report it)\n";
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  using agentmerge::ExitCode;
+  CLI::App app{"agentmerge: parse, merge and convert AI agent definition files"};
+  app.footer(kExitCodes);
+  app.require_subcommand(1);
+  app.set_version_flag("--version", "agentmerge 0.1.0");
+
+  agentmerge::cli::Action action;
+  agentmerge::cli::add_dump(app, action);
+  agentmerge::cli::add_fmt(app, action);
+  agentmerge::cli::add_lint(app, action);
+  agentmerge::cli::add_merge(app, action);
+  agentmerge::cli::add_diff(app, action);
+  agentmerge::cli::add_review(app, action);
+  agentmerge::cli::add_scan(app, action);
+  agentmerge::cli::add_convert(app, action);
+  agentmerge::cli::add_migrate(app, action);
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    const int code = app.exit(e);
+    return code == 0 ? 0 : static_cast<int>(ExitCode::Usage);
+  }
+  try {
+    return static_cast<int>(action ? action() : ExitCode::Usage);
+  } catch (const std::exception& e) {
+    std::cerr << "agentmerge: internal error: " << e.what() << "\n";
+  } catch (...) {
+    std::cerr << "agentmerge: internal error\n";
+  }
+  return static_cast<int>(ExitCode::Internal);
+}

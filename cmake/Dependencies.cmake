@@ -1,0 +1,18 @@
+# Every dependency comes from a Debian package (see docs/dependencies.md for
+# why each one is here). Nothing is vendored or downloaded at build time.
+find_package(Threads REQUIRED)
+find_package(yaml-cpp REQUIRED)          # strict YAML frontmatter
+find_package(cmark REQUIRED)             # CommonMark block tree with positions
+find_package(CLI11 REQUIRED)             # command line
+find_package(nlohmann_json 3 REQUIRED)   # JSON output (dump, lint, reports)
+find_package(PkgConfig REQUIRED)
+pkg_check_modules(UTF8PROC REQUIRED IMPORTED_TARGET libutf8proc)  # Unicode case folding, validation
+pkg_check_modules(XXHASH REQUIRED IMPORTED_TARGET libxxhash)      # fast hashing for MinHash
+add_library(agentmerge::utf8proc ALIAS PkgConfig::UTF8PROC)
+add_library(agentmerge::xxhash ALIAS PkgConfig::XXHASH)
+
+# dtl (libdtl-dev) is header-only and ships no CMake config.
+find_path(DTL_INCLUDE_DIR dtl/dtl.hpp REQUIRED)
+add_library(agentmerge_dtl INTERFACE)
+target_include_directories(agentmerge_dtl SYSTEM INTERFACE "${DTL_INCLUDE_DIR}")
+add_library(agentmerge::dtl ALIAS agentmerge_dtl)

@@ -1,0 +1,68 @@
+// Configuration: policies, thresholds and vocabularies as data.
+//
+// Read from `agentmerge.yaml` (looked up from the current folder upward by
+// the CLI, or --config FILE). Every field has a default; a config file only
+// overrides what it names. See docs/config.md for the schema and an example.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "agentmerge/ast.hpp"
+#include "agentmerge/result.hpp"
+
+namespace agentmerge {
+
+enum class ToolPolicy { Union, Intersection, Primary };
+enum class ValuePolicy { Primary, MostCommon };
+
+std::string_view to_string(ToolPolicy p);
+std::string_view to_string(ValuePolicy p);
+std::optional<ToolPolicy> parse_tool_policy(std::string_view word);
+std::optional<ValuePolicy> parse_value_policy(std::string_view word);
+
+struct Thresholds {
+  // Two list items / paragraphs with token similarity >= fold are the same
+  // content worded differently: the fuller wording is kept.
+  double fold = 0.72;
+  // Two sections whose headings differ align when their blocks' similarity
+  // is at least this.
+  double section_content = 0.45;
+  // <example> blocks in descriptions closer than this are near-duplicates.
+  double example = 0.8;
+  // scan: MinHash/LSH candidate and confirmation thresholds.
+  double cluster = 0.5;
+  double cluster_name = 0.6;
+};
+
+struct SourcePriority {
+  std::string glob;  // path glob, e.g. "vendor/**"
+  int priority = 0;  // higher wins when choosing the primary
+};
+
+struct Config {
+  std::optional<Format> target;                  // default target format
+  ToolPolicy tools = ToolPolicy::Union;
+  // Per-key policies for the other frontmatter keys ("model", "color", ...);
+  // a key not listed uses `default_policy`.
+  std::map<std::string, ValuePolicy> key_policies;
+  ValuePolicy default_policy = ValuePolicy::Primary;
+  Thresholds thresholds;
+  // Groups of heading titles (normalized) that mean the same section.
+  std::vector<std::vector<std::string>> heading_synonyms;
+  // Alias -> canonical agent name (normalized).
+  std::map<std::string, std::string> name_aliases;
+  std::vector<SourcePriority> source_priority;
+};
+
+// Built-in defaults, including the heading synonym table.
+const Config& default_config();
+
+// Parses an agentmerge.yaml text over the defaults. Unknown keys are errors
+// (with file:line), so a typo never silently does nothing.
+Result<Config> parse_config(std::string_view yaml, std::string_view source_name);
+
+}  // namespace agentmerge

@@ -1,0 +1,110 @@
+// The merge engine: N variants of one agent in, one canonical agent out,
+// with a provenance report that accounts for every source block.
+//
+//   merge([a.md: "## Focus\n- REST APIs\n", b.md: "## Focus Areas\n- REST API design\n- gRPC\n"])
+//     -> "## Focus Areas\n- REST API design\n- gRPC\n"
+//        report: a.md:2 folded into output#1 (0.81), b.md:2 kept, b.md:3 kept
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "agentmerge/ast.hpp"
+#include "agentmerge/config.hpp"
+#include "agentmerge/result.hpp"
+
+namespace agentmerge {
+
+struct MergeOptions {
+  std::optional<std::string> name;      // --name
+  std::optional<Format> target;         // --to; default: most variants' format
+  std::optional<std::string> primary;   // --primary: a source_name
+  Config config = default_config();     // policies, thresholds, synonyms
+};
+
+enum class BlockFate { Kept, Folded, Dropped };
+std::string_view to_string(BlockFate f);
+
+// A unit of content that the report accounts for: a list item, a paragraph,
+// a code block, a heading, an <example> of a description...
+struct SourceBlock {
+  std::size_t source = 0;   // index into MergeReport::sources
+  int line = 0;
+  int end_line = 0;
+  std::string kind;         // "heading", "paragraph", "list-item", "code", ...
+  std::string section;      // section path in the source, "Focus Areas"
+  std::string text;         // source text
+  BlockFate fate = BlockFate::Kept;
+  int output = -1;          // OutputBlock::id it was kept as or folded into
+  double similarity = 1.0;  // to that output block
+  std::string policy;       // for Dropped: the named policy
+};
+
+struct OutputBlock {
+  int id = 0;
+  int line = 0;             // in the merged text
+  int end_line = 0;
+  std::string kind;
+  std::string section;      // section path in the output
+  std::string text;         // as emitted
+  std::vector<std::size_t> sources;  // source indices that contributed
+  std::vector<std::size_t> folded;   // SourceBlock indices folded into it
+};
+
+enum class Review { NotNeeded, Needed };
+
+// One frontmatter or structure decision.
+struct Decision {
+  std::string subject;      // "frontmatter.tools", "frontmatter.model",
+                            // "section 'Focus Areas'", "document split", ...
+  std::string policy;       // "union", "primary", "most-common", ...
+  std::string chosen;       // the value or action taken
+  std::vector<std::string> source_values;  // per source (parallel to sources);
+                                           // "" when the source has none
+  std::string message;      // one sentence for people
+  Review review = Review::NotNeeded;
+};
+
+struct SourceInfo {
+  std::string name;         // source_name
+  std::string agent_name;   // name() of the variant
+  Format format = Format::Unknown;
+  int documents = 1;        // >1 when the file held documents back to back
+};
+
+struct MergeReport {
+  std::vector<SourceInfo> sources;
+  std::size_t primary = 0;
+  Format target = Format::Unknown;
+  Thresholds thresholds;
+  std::vector<SourceBlock> source_blocks;
+  std::vector<OutputBlock> output_blocks;
+  std::vector<Decision> decisions;
+
+  std::size_t count(BlockFate fate) const;
+  bool needs_review() const;
+};
+
+struct MergeResult {
+  AgentFile merged;   // the merged AST (format = target)
+  std::string text;   // canonical text of `merged`
+  MergeReport report;
+};
+
+// Merges the variants. The result does not depend on their order.
+// Errors: "no-input".
+Result<MergeResult> merge(const std::vector<AgentFile>& variants,
+                          const MergeOptions& options);
+
+// A variant holding whole documents back to back (a second H1 repeating the
+// first's title) split into its documents; a single document otherwise.
+std::vector<AgentFile> split_documents(const AgentFile& file);
+
+// JSON of the report (schema: docs/report-schema.md).
+std::string report_to_json(const MergeReport& report);
+// Short human summary: counts and the decisions that need review.
+std::string report_summary(const MergeReport& report);
+
+}  // namespace agentmerge

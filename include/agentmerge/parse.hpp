@@ -1,0 +1,41 @@
+// Reading an agent file: bytes in, AgentFile out.
+//
+//   parse_agent("---\nname: a\ndescription: x: y\n---\nBody\n", "a.md")
+//     -> AgentFile{ frontmatter.mode = Lenient, entries = [name, description],
+//                   diagnostics = ["a.md:3: warning: description has an
+//                   unquoted ': '; read leniently [lenient-yaml]"] }
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string_view>
+
+#include "agentmerge/ast.hpp"
+#include "agentmerge/result.hpp"
+
+namespace agentmerge {
+
+struct ParseOptions {
+  // Inputs larger than this are refused (error code "too-large").
+  std::size_t max_bytes = std::size_t{8} * 1024 * 1024;
+  // Skip format detection and read the file as this format.
+  std::optional<Format> format;
+};
+
+// Parses one agent file. `source_name` is used in diagnostics and to derive
+// the stem and (from the path) the format.
+//
+// Errors (returned, never thrown): "too-large", "nul-byte", "invalid-utf8",
+// "unterminated-frontmatter". Everything else is repaired and reported in
+// AgentFile::diagnostics.
+Result<AgentFile> parse_agent(std::string_view bytes, std::string_view source_name,
+                              const ParseOptions& options = {});
+
+// Format from the path alone (".claude/agents/", ".opencode/agent/",
+// "*.agent.md", "*.chatmode.md", ".qwen/agents/", ".gemini/agents/").
+std::optional<Format> format_from_path(std::string_view path);
+
+// The stem rule used for AgentFile::stem.
+std::string file_stem(std::string_view path);
+
+}  // namespace agentmerge

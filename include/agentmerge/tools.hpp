@@ -1,0 +1,66 @@
+// Tool vocabularies: each format's tool names <-> one neutral vocabulary.
+//
+//   Claude "Read, Bash, mcp__context7__resolve-library-id"
+//     -> ToolSet{Allow, {"mcp:context7/resolve-library-id", "read", "shell"}}
+//   opencode {bash: true, edit: false}      -> ToolSet{AllBut, {"edit"}}
+//   opencode {"*": false, read: true}        -> ToolSet{Allow, {"read"}}
+//
+// The tables are data (src/vocabulary.cpp), one row per neutral id.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "agentmerge/ast.hpp"
+
+namespace agentmerge {
+
+// One row of the vocabulary table, for documentation and `agentmerge tools`.
+struct ToolVocabularyRow {
+  std::string id;           // neutral id, e.g. "shell"
+  std::string description;
+  std::vector<std::string> claude;    // names in each format; empty = none
+  std::vector<std::string> opencode;
+  std::vector<std::string> copilot;
+  std::vector<std::string> qwen;
+  std::vector<std::string> gemini;
+};
+
+const std::vector<ToolVocabularyRow>& tool_vocabulary();
+
+// Neutral id for a tool name as written in `format` (case-insensitive);
+// "mcp:server/tool" for MCP names; "other:<name>" when no table knows it.
+std::string to_neutral(Format format, std::string_view name);
+
+// The name `format` uses for a neutral id, or nullopt when it cannot
+// express it.
+std::optional<std::string> from_neutral(Format format, std::string_view id);
+
+// Whether `id` is a known neutral id (not "other:").
+bool is_known_tool(std::string_view id);
+
+// The tool set a frontmatter grants under `format`'s rules. `tools_entry` and
+// `permission_entry` may be null (absent). Findings (e.g. an opencode map of
+// only `true` entries) are appended to `diagnostics`.
+ToolSet tool_set_from_frontmatter(Format format, const FrontmatterEntry* tools_entry,
+                                  const FrontmatterEntry* permission_entry,
+                                  const std::string& file,
+                                  std::vector<Diagnostic>& diagnostics);
+
+// What a tool set becomes when written for `format`.
+struct ToolsRendering {
+  // The `tools` value to write, or nullopt to omit the key (e.g. All in
+  // Claude). For opencode an Allow set becomes {"*": false, id: true...}.
+  std::optional<Value> value;
+  // Ids the format cannot express; the caller must report them.
+  std::vector<std::string> inexpressible;
+  // True when the written value grants more than the set (e.g. a format with
+  // no way to deny): reported, never silent.
+  bool widened = false;
+};
+
+ToolsRendering render_tools(Format format, const ToolSet& set);
+
+}  // namespace agentmerge

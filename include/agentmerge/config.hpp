@@ -62,7 +62,16 @@ struct Config {
 const Config& default_config();
 
 // Parses an agentmerge.yaml text over the defaults. Unknown keys are errors
-// (with file:line), so a typo never silently does nothing.
+// (with file:line), so a typo never silently does nothing. heading_synonyms
+// and name_aliases extend the built-in tables; every other key replaces the
+// default it names.
 Result<Config> parse_config(std::string_view yaml, std::string_view source_name);
+
+// The alignment key of a normalized heading: the first title of its synonym
+// group ("core competencies" -> "focus areas"), else the title itself.
+std::string heading_key(const Config& config, std::string_view normalized_title);
+
+// normalize_name(name), then mapped through name_aliases.
+std::string canonical_name(const Config& config, std::string_view name);
 
 }  // namespace agentmerge

@@ -1,0 +1,67 @@
+// Conversion: one agent file from its format into another, without merging.
+//
+//   claude "name: api\ntools: Read, Bash\ncolor: blue\nmodel: sonnet"
+//     -> opencode "description: ...\ntools: {"*": false, bash: true, read: true}
+//                  model: anthropic/claude-sonnet-4-5"
+//        notes: "name is carried by the file name api.md",
+//               "color 'blue' has no place in opencode; dropped"
+//
+// Everything the target cannot express is reported as a note: a dropped key,
+// a model without a known equivalent, a tool the target has no name for. A
+// tool grant is never widened: an allowlist stays an allowlist (opencode gets
+// an explicit deny-by-default `"*": false`), and an all-but set for a target
+// that cannot deny becomes an explicit allowlist (narrower, reported).
+// The tables are data (src/convert.cpp) and documented in docs/convert.md.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "agentmerge/ast.hpp"
+#include "agentmerge/result.hpp"
+
+namespace agentmerge {
+
+struct ConvertResult {
+  AgentFile converted;  // format = target; frontmatter entries mapped
+  std::string text;     // canonical text of `converted` for the target
+  // The target's conventional file name, e.g. "api.md", "api.agent.md"
+  // (from the agent name, sanitized; see safe_file_stem in plan.hpp).
+  std::string file_name;
+  // Everything that changed meaning or could not be expressed. Warning:
+  // something was lost, narrowed or widened; Note: a faithful mapping
+  // worth knowing (a model name translated, a name moved to the file name).
+  std::vector<Diagnostic> notes;
+
+  // Whether any note is a warning or an error (something lost).
+  bool lossy() const;
+};
+
+// Converts `source` into `target` (Format::Unknown is refused: "bad-target").
+// Errors: "bad-target", "unsafe-name" (the agent name cannot be made into a
+// file name).
+Result<ConvertResult> convert(const AgentFile& source, Format target);
+
+// The model name `to` uses for `model` as written in `from`, from the model
+// table and the provider-prefix rule (claude "claude-x" <-> opencode
+// "anthropic/claude-x"). Same format: the model unchanged. nullopt when no
+// equivalent is known. Matching is case-insensitive and ignores quotes.
+std::optional<std::string> map_model(Format from, Format to, std::string_view model);
+
+// The key `to` uses for `key` as written in `from`; nullopt when the target
+// has no place for it (e.g. opencode "mode" in claude). A key that no row of
+// the table knows (a collection's own "category") is kept as is.
+// `name`, `tools` and `model` have their own rules in convert().
+std::optional<std::string> map_key(Format from, Format to, std::string_view key);
+
+// One row of the key table, for documentation: the key's name per format,
+// "" where the format has no place for it.
+struct KeyMappingRow {
+  std::string concept_name;
+  std::string claude, opencode, copilot, qwen, gemini;
+};
+const std::vector<KeyMappingRow>& key_mapping_table();
+
+}  // namespace agentmerge

@@ -69,15 +69,15 @@ double estimated_jaccard(const std::vector<std::uint32_t>& a, const std::vector<
 double name_similarity(std::string_view a, std::string_view b);
 
 // Why a file belongs to its cluster: its strongest link to another member.
+// The only member of a singleton is its Primary.
 enum class LinkKind {
   Primary,         // the cluster's primary itself
   Exact,           // identical canonical text to another member
-  SameName,        // same normalized name and content that agrees
+  SameName,        // same normalized name as another member, content agrees
   SimilarContent,  // another name, but similar content (and name signal)
-  None,            // a singleton: no link at all
 };
 
-// "primary", "exact", "same-name", "similar-content", "none".
+// "primary", "exact", "same-name", "similar-content".
 std::string_view to_string(LinkKind k);
 
 struct ClusterMember {
@@ -130,11 +130,14 @@ struct ClusterResult {
   std::vector<Diagnostic> diagnostics;
 };
 
-// Groups the fingerprinted files into clusters. Thresholds used:
-//   cluster      content (shingle Jaccard) a pair under different names needs
-//                when their names are also similar (>= cluster_name); a pair
-//                with no name signal needs more (see docs/scan.md);
-//   cluster_name name_similarity for the name signal.
+// Groups the fingerprinted files into clusters. A candidate pair links when
+// its content-word Jaccard reaches a fraction of Thresholds::cluster that
+// depends on how the names relate (docs/scan.md has the table):
+//   same normalized name             0.25 x cluster
+//   same role words (python-pro ~ python-expert)  0.25 x cluster
+//   name_similarity >= cluster_name  0.4 x cluster
+//   any other names                  1.0 x cluster
+// Exact duplicates (same canonical text) always link.
 ClusterResult cluster_fingerprints(const std::vector<AgentFingerprint>& files,
                                    const Thresholds& thresholds);
 

@@ -1,0 +1,280 @@
+// Clustering: fingerprints of many files in, clusters of variants out.
+//
+//   [backend-architect.md (claude), backend_architect.agent.md (copilot),
+//    backend-api-architect.md, python-pro.md]
+//     -> #1 backend-architect: backend-architect.md (primary),
+//           backend_architect.agent.md (same-name 0.41),
+//           backend-api-architect.md (similar-content 0.27)
+//        #2 python-pro: python-pro.md (singleton)
+//
+// Pairs are never enumerated over all files. Candidate pairs come from four
+// indexes, each about linear in the number of files:
+//   1. exact hash of the canonical text (linked without a check);
+//   2. same normalized name;
+//   3. a shared role word of the name ("backend", "python"), for renamed
+//      variants whose names still agree;
+//   4. MinHash LSH bands (kLshBands x kLshRows), for copies under any name.
+// Each candidate pair is confirmed by the exact content Jaccard against a
+// threshold that depends on how their names relate (kLinkRules), and linked
+// pairs are joined with union-find. Buckets above a size cap are skipped and
+// reported, never silently truncated.
+#include <algorithm>
+#include <cstdint>
+#include <numeric>
+#include <string>
+#include <unordered_map>
+#include <utility>
+
+#include "agentmerge/cluster.hpp"
+#include "minhash.hpp"
+
+namespace agentmerge {
+namespace {
+
+// How two names relate, and the content agreement (a fraction of
+// Thresholds::cluster, on the content-word Jaccard) a pair needs to link.
+enum class NameRelation { Same, SameRole, Similar, Other };
+
+struct LinkRule {
+  NameRelation relation;
+  double content_factor;
+  LinkKind kind;
+};
+
+constexpr LinkRule kLinkRules[] = {
+    {NameRelation::Same, 0.25, LinkKind::SameName},
+    {NameRelation::SameRole, 0.25, LinkKind::SimilarContent},
+    {NameRelation::Similar, 0.4, LinkKind::SimilarContent},
+    {NameRelation::Other, 1.0, LinkKind::SimilarContent},
+};
+
+const LinkRule& rule_for(NameRelation r) {
+  for (const LinkRule& rule : kLinkRules) {
+    if (rule.relation == r) return rule;
+  }
+  return kLinkRules[std::size(kLinkRules) - 1];
+}
+
+// Caps that keep the cost linear when many files share a key.
+constexpr std::size_t kSameNameCap = 512;      // all pairs inside a name group
+constexpr std::size_t kRoleWordCap = 2000;     // name comparisons per role word
+constexpr std::size_t kLshBucketCap = 100;     // all pairs inside an LSH bucket
+
+class UnionFind {
+ public:
+  explicit UnionFind(std::size_t n) : parent_(n) { std::iota(parent_.begin(), parent_.end(), 0); }
+  std::size_t find(std::size_t x) {
+    while (parent_[x] != x) x = parent_[x] = parent_[parent_[x]];
+    return x;
+  }
+  void unite(std::size_t a, std::size_t b) {
+    a = find(a), b = find(b);
+    if (a != b) parent_[std::max(a, b)] = std::min(a, b);
+  }
+
+ private:
+  std::vector<std::size_t> parent_;
+};
+
+// Role words interned as ids, so that name comparisons are integer merges.
+struct NameIndex {
+  std::vector<std::vector<std::uint32_t>> role;  // per file, sorted
+  std::uint32_t words = 0;
+
+  explicit NameIndex(const std::vector<AgentFingerprint>& files) {
+    std::unordered_map<std::string, std::uint32_t> ids;
+    role.reserve(files.size());
+    for (const AgentFingerprint& f : files) {
+      std::vector<std::uint32_t> r;
+      for (const std::string& w : detail::role_words(f.normalized_name)) {
+        r.push_back(ids.try_emplace(w, static_cast<std::uint32_t>(ids.size())).first->second);
+      }
+      std::sort(r.begin(), r.end());
+      role.push_back(std::move(r));
+    }
+    words = static_cast<std::uint32_t>(ids.size());
+  }
+};
+
+double dice_ids(const std::vector<std::uint32_t>& a, const std::vector<std::uint32_t>& b) {
+  if (a.empty() && b.empty()) return 1.0;
+  std::size_t common = 0;
+  for (auto i = a.begin(), j = b.begin(); i != a.end() && j != b.end();) {
+    if (*i < *j) {
+      ++i;
+    } else if (*j < *i) {
+      ++j;
+    } else {
+      ++common, ++i, ++j;
+    }
+  }
+  return 2.0 * static_cast<double>(common) / static_cast<double>(a.size() + b.size());
+}
+
+class Clusterer {
+ public:
+  Clusterer(const std::vector<AgentFingerprint>& files, const Thresholds& t)
+      : files_(files), t_(t), names_(files), uf_(files.size()) {}
+
+  ClusterResult run();
+
+ private:
+  NameRelation relation(std::size_t a, std::size_t b) const {
+    if (files_[a].normalized_name == files_[b].normalized_name) return NameRelation::Same;
+    const double s = dice_ids(names_.role[a], names_.role[b]);
+    if (s >= 1.0) return NameRelation::SameRole;
+    return s >= t_.cluster_name ? NameRelation::Similar : NameRelation::Other;
+  }
+  // Checks one candidate pair and links it when the content agrees enough.
+  void check(std::size_t a, std::size_t b) {
+    if (uf_.find(a) == uf_.find(b)) return;
+    ++stats_.candidate_pairs;
+    const LinkRule& rule = rule_for(relation(a, b));
+    if (shingle_jaccard(files_[a].shingles, files_[b].shingles) >=
+        rule.content_factor * t_.cluster) {
+      ++stats_.linked_pairs;
+      uf_.unite(a, b);
+    }
+  }
+  void link_exact();
+  void link_same_name();
+  void link_role_words();
+  void link_lsh();
+
+  const std::vector<AgentFingerprint>& files_;
+  const Thresholds& t_;
+  NameIndex names_;
+  UnionFind uf_;
+  ClusterStats stats_;
+  std::vector<Diagnostic> diagnostics_;
+};
+
+void Clusterer::link_exact() {
+  std::unordered_map<std::uint64_t, std::size_t> first;
+  for (std::size_t i = 0; i < files_.size(); ++i) {
+    const auto [it, inserted] = first.try_emplace(files_[i].exact_hash, i);
+    if (!inserted) uf_.unite(it->second, i);
+  }
+}
+
+void Clusterer::link_same_name() {
+  std::unordered_map<std::string_view, std::vector<std::size_t>> groups;
+  for (std::size_t i = 0; i < files_.size(); ++i) groups[files_[i].normalized_name].push_back(i);
+  for (const auto& [name, group] : groups) {
+    if (group.size() > kSameNameCap) {
+      diagnostics_.push_back({Severity::Warning, files_[group.front()].source_name, 0,
+                              "scan-cap-same-name",
+                              std::to_string(group.size()) + " files are named '" +
+                                  std::string(name) + "'; only content similarity (LSH) "
+                                  "links them (cap " + std::to_string(kSameNameCap) + ")"});
+      continue;
+    }
+    for (std::size_t x = 0; x < group.size(); ++x) {
+      for (std::size_t y = x + 1; y < group.size(); ++y) check(group[x], group[y]);
+    }
+  }
+}
+
+void Clusterer::link_role_words() {
+  std::vector<std::vector<std::size_t>> buckets(names_.words);
+  for (std::size_t i = 0; i < files_.size(); ++i) {
+    for (const std::uint32_t w : names_.role[i]) buckets[w].push_back(i);
+  }
+  for (const std::vector<std::size_t>& bucket : buckets) {
+    if (bucket.size() > kRoleWordCap) {
+      ++stats_.skipped_buckets;
+      continue;
+    }
+    for (std::size_t x = 0; x < bucket.size(); ++x) {
+      for (std::size_t y = x + 1; y < bucket.size(); ++y) {
+        const std::size_t a = bucket[x], b = bucket[y];
+        // Same-name pairs were handled above; other pairs need a name signal.
+        if (files_[a].normalized_name == files_[b].normalized_name) continue;
+        if (dice_ids(names_.role[a], names_.role[b]) >= t_.cluster_name) check(a, b);
+      }
+    }
+  }
+}
+
+void Clusterer::link_lsh() {
+  std::vector<std::pair<std::uint64_t, std::uint32_t>> keys;
+  keys.reserve(files_.size());
+  for (std::size_t band = 0; band < kLshBands; ++band) {
+    keys.clear();
+    for (std::size_t i = 0; i < files_.size(); ++i) {
+      const std::vector<std::uint32_t>& sig = files_[i].signature;
+      if (sig.size() != kMinHashSize) continue;
+      std::uint64_t key = 0xCBF29CE484222325ULL ^ band;
+      for (std::size_t r = 0; r < kLshRows; ++r) {
+        key = (key ^ sig[band * kLshRows + r]) * 0x100000001B3ULL;
+      }
+      keys.emplace_back(key, static_cast<std::uint32_t>(i));
+    }
+    std::sort(keys.begin(), keys.end());
+    for (std::size_t s = 0; s < keys.size();) {
+      std::size_t e = s + 1;
+      while (e < keys.size() && keys[e].first == keys[s].first) ++e;
+      if (e - s > kLshBucketCap) {
+        ++stats_.skipped_buckets;
+      } else {
+        for (std::size_t x = s; x < e; ++x) {
+          for (std::size_t y = x + 1; y < e; ++y) check(keys[x].second, keys[y].second);
+        }
+      }
+      s = e;
+    }
+  }
+}
+
+}  // namespace
+
+ClusterResult cluster_fingerprints(const std::vector<AgentFingerprint>& files,
+                                   const Thresholds& thresholds) {
+  Clusterer c(files, thresholds);
+  return c.run();
+}
+
+namespace {
+
+ClusterResult Clusterer::run() {
+  stats_.files = files_.size();
+  link_exact();
+  link_same_name();
+  link_role_words();
+  link_lsh();
+  std::unordered_map<std::size_t, std::size_t> root_to_component;
+  std::vector<std::vector<std::size_t>> components;
+  for (std::size_t i = 0; i < files_.size(); ++i) {
+    const auto [it, inserted] = root_to_component.try_emplace(uf_.find(i), components.size());
+    if (inserted) components.emplace_back();
+    components[it->second].push_back(i);
+  }
+  ClusterResult result = detail::build_cluster_result(files_, std::move(components), t_);
+  result.stats = stats_;
+  if (stats_.skipped_buckets > 0) {
+    diagnostics_.push_back({Severity::Note, "", 0, "scan-cap-bucket",
+                            std::to_string(stats_.skipped_buckets) +
+                                " oversized candidate buckets were skipped (LSH cap " +
+                                std::to_string(kLshBucketCap) + ", name-word cap " +
+                                std::to_string(kRoleWordCap) + ")"});
+  }
+  diagnostics_.insert(diagnostics_.end(), result.diagnostics.begin(), result.diagnostics.end());
+  result.diagnostics = std::move(diagnostics_);
+  return result;
+}
+
+}  // namespace
+
+double detail::link_content_threshold(std::string_view relation, const Thresholds& t) {
+  static const std::pair<std::string_view, NameRelation> kNames[] = {
+      {"same-name", NameRelation::Same},
+      {"same-role", NameRelation::SameRole},
+      {"similar-name", NameRelation::Similar},
+      {"other", NameRelation::Other}};
+  for (const auto& [word, rel] : kNames) {
+    if (word == relation) return rule_for(rel).content_factor * t.cluster;
+  }
+  return t.cluster;
+}
+
+}  // namespace agentmerge

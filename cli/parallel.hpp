@@ -1,0 +1,45 @@
+// A small worker pool for reading and parsing many files at once.
+//
+// Contract: fn(i) is called exactly once for every i in [0, n), from up to
+// `jobs` threads (the calling thread is one of them). Indexes are handed out
+// from a shared counter, so work is balanced when file sizes differ; each call
+// should write only to slot i of a pre-sized output, which keeps the results
+// in input order whatever the scheduling. An exception thrown by fn (a bug)
+// stops the hand-out and is rethrown in the caller once all threads joined.
+#pragma once
+
+#include <cstddef>
+#include <filesystem>
+#include <functional>
+#include <optional>
+#include <vector>
+
+#include "agentmerge/ast.hpp"
+#include "agentmerge/parse.hpp"
+#include "agentmerge/result.hpp"
+
+namespace agentmerge::cli {
+
+// The number of cores (std::thread::hardware_concurrency), at least 1.
+unsigned default_jobs();
+
+void parallel_for(std::size_t n, unsigned jobs, const std::function<void(std::size_t)>& fn);
+
+// parallel_for that collects fn(i) into slot i. T need not be
+// default-constructible (Result<T> is not).
+template <class T, class F>
+std::vector<T> parallel_map(std::size_t n, unsigned jobs, F&& fn) {
+  std::vector<std::optional<T>> slots(n);
+  parallel_for(n, jobs, [&](std::size_t i) { slots[i].emplace(fn(i)); });
+  std::vector<T> out;
+  out.reserve(n);
+  for (std::optional<T>& s : slots) out.push_back(std::move(*s));
+  return out;
+}
+
+// Reads and parses every path (read_file + parse_agent) on `jobs` threads;
+// results in the order of `paths`. One unreadable file never stops the others.
+std::vector<Result<AgentFile>> load_agents(const std::vector<std::filesystem::path>& paths,
+                                           const ParseOptions& options, unsigned jobs);
+
+}  // namespace agentmerge::cli

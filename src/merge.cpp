@@ -1,5 +1,25 @@
-// PLACEHOLDER: replaced by the merge engine.
+// The merge engine's driver: N variants in, one canonical agent out.
+//
+//   before: [b.md (copilot, "## Focus\n- gRPC"), a.md (claude, "# API\n## Focus\n- REST")]
+//   after:  sources sorted by canonical text -> [a.md, b.md]; primary = medoid;
+//           target = most variants' format (ties: the primary's);
+//           "# API\n\n## Focus\n\n- REST\n- gRPC\n" + MergeReport
+//
+// Order independence: sources are sorted by their canonical text (then
+// name) before anything else, and every later tie is broken by that order,
+// so any permutation of the inputs gives byte-identical output.
+#include <fnmatch.h>
+
+#include <algorithm>
+#include <map>
+#include <numeric>
+#include <sstream>
+
+#include "agentmerge/emit.hpp"
 #include "agentmerge/merge.hpp"
+#include "agentmerge/normalize.hpp"
+#include "markdown.hpp"
+#include "merge_internal.hpp"
 
 namespace agentmerge {
 
@@ -11,22 +31,249 @@ std::string_view to_string(BlockFate f) {
   }
   return "kept";
 }
+
 std::size_t MergeReport::count(BlockFate fate) const {
-  std::size_t n = 0;
-  for (const auto& b : source_blocks) n += b.fate == fate ? 1 : 0;
-  return n;
+  return static_cast<std::size_t>(std::count_if(source_blocks.begin(), source_blocks.end(),
+                                                [&](const SourceBlock& b) { return b.fate == fate; }));
 }
+
 bool MergeReport::needs_review() const {
-  for (const auto& d : decisions)
-    if (d.review == Review::Needed) return true;
-  return false;
+  return std::any_of(decisions.begin(), decisions.end(),
+                     [](const Decision& d) { return d.review == Review::Needed; });
 }
-Result<MergeResult> merge(const std::vector<AgentFile>& variants, const MergeOptions&) {
+
+namespace detail {
+
+std::size_t MergeState::add_source_block(std::size_t doc, int line, int end_line, std::string kind,
+                                         std::string section, std::string text) {
+  SourceBlock b;
+  b.source = docs[doc].source;
+  b.line = line;
+  b.end_line = end_line;
+  b.kind = std::move(kind);
+  b.section = std::move(section);
+  b.text = std::move(text);
+  report->source_blocks.push_back(std::move(b));
+  return report->source_blocks.size() - 1;
+}
+
+Decision& MergeState::decide(std::string subject, std::string policy, std::string chosen,
+                             std::string message, Review review) {
+  Decision d;
+  d.subject = std::move(subject);
+  d.policy = std::move(policy);
+  d.chosen = std::move(chosen);
+  d.message = std::move(message);
+  d.review = review;
+  report->decisions.push_back(std::move(d));
+  return report->decisions.back();
+}
+
+}  // namespace detail
+
+namespace {
+
+using detail::Doc;
+using detail::MergeState;
+
+std::vector<std::string> split_lines(const std::string& text) {
+  std::vector<std::string> out;
+  std::istringstream in(text);
+  std::string line;
+  while (std::getline(in, line)) out.push_back(line);
+  return out;
+}
+
+bool is_h1(const Section& s) {
+  return s.level == 1 && (s.heading_kind == HeadingKind::Atx || s.heading_kind == HeadingKind::Setext);
+}
+
+// The document's title: its only H1, or null.
+const Section* title_of(const AgentFile& f) {
+  const Section* t = nullptr;
+  for (const Section& s : f.body.root.children)
+    if (is_h1(s)) {
+      if (t) return nullptr;
+      t = &s;
+    }
+  return t;
+}
+
+// Index of the primary document.
+Result<std::size_t> choose_primary(const std::vector<const AgentFile*>& sources,
+                                   const std::vector<Doc>& docs, const MergeOptions& options) {
+  std::vector<int> priority(sources.size(), 0);
+  for (std::size_t i = 0; i < sources.size(); ++i)
+    for (const auto& sp : options.config.source_priority)
+      if (fnmatch(sp.glob.c_str(), sources[i]->source_name.c_str(), 0) == 0)
+        priority[i] = std::max(priority[i], sp.priority);
+  if (options.primary) {
+    for (std::size_t d = 0; d < docs.size(); ++d)
+      if (sources[docs[d].source]->source_name == *options.primary) return d;
+    return Error{*options.primary, 0, "unknown-primary", "--primary names none of the sources"};
+  }
+  std::vector<std::string> norms;
+  for (const Doc& d : docs) norms.push_back(normalize_text(d.file->body.text));
+  std::size_t best = 0;
+  double best_mean = -1;
+  for (std::size_t i = 0; i < docs.size(); ++i) {
+    double sum = 0;
+    for (std::size_t j = 0; j < docs.size(); ++j)
+      if (j != i) sum += token_similarity(norms[i], norms[j]);
+    const double mean = docs.size() > 1 ? sum / static_cast<double>(docs.size() - 1) : 1.0;
+    // Ties (always, with two documents): the fuller document, then canonical order.
+    const auto key = std::make_tuple(priority[docs[i].source], mean, norms[i].size());
+    const auto best_key = std::make_tuple(priority[docs[best].source], best_mean, norms[best].size());
+    if (best_mean < 0 || key > best_key) {
+      best = i;
+      best_mean = mean;
+    }
+  }
+  return best;
+}
+
+Format choose_target(const std::vector<const AgentFile*>& sources, std::size_t primary,
+                     const MergeOptions& options) {
+  if (options.target) return *options.target;
+  if (options.config.target) return *options.config.target;
+  std::map<Format, int> counts;
+  for (const AgentFile* f : sources) ++counts[f->format];
+  Format best = sources[primary]->format;
+  for (const auto& [f, n] : counts)
+    if (f != Format::Unknown && n > counts[best]) best = f;
+  return best == Format::Unknown ? Format::Claude : best;
+}
+
+void merge_document(MergeState& st, std::size_t d) {
+  const AgentFile& f = *st.docs[d].file;
+  const Section* title = title_of(f);
+  std::vector<const Block*> intro;
+  for (const Block& b : f.body.root.blocks) intro.push_back(&b);
+  std::vector<const Section*> tops;
+  for (const Section& s : f.body.root.children) {
+    if (&s != title) {
+      tops.push_back(&s);
+      continue;
+    }
+    const std::size_t sb = st.add_source_block(d, s.line, s.line, "heading", s.title, s.title);
+    if (st.title == static_cast<std::size_t>(-1)) {
+      detail::MSection t;
+      t.key = "#title";
+      t.kind = s.heading_kind;
+      t.source_level = s.level;
+      t.heading = s.title;
+      t.title = s.title;
+      t.doc = d;
+      t.base = &s;
+      st.sections.push_back(std::move(t));
+      st.title = st.sections.size() - 1;
+    } else {
+      auto& b = st.report->source_blocks[sb];
+      b.fate = BlockFate::Folded;
+      b.similarity = token_similarity(normalize_title(st.sections[st.title].title), normalize_title(s.title));
+    }
+    st.sections[st.title].heading_members.push_back(sb);
+    st.sections[st.title].docs.insert(d);
+    for (const Block& b : s.blocks) intro.push_back(&b);
+    for (const Section& c : s.children) tops.push_back(&c);
+  }
+  detail::merge_blocks(st, 0, intro, d, "");
+  detail::align_children(st, 0, tops, d, "");
+}
+
+// Number of lines before the body in `text`, or 0 when it cannot be told.
+int body_offset(const std::string& text, const std::string& body) {
+  if (body.empty() || body.size() > text.size() || text.compare(text.size() - body.size(), body.size(), body) != 0)
+    return 0;
+  return static_cast<int>(std::count(text.begin(), text.end() - static_cast<std::ptrdiff_t>(body.size()), '\n'));
+}
+
+}  // namespace
+
+Result<MergeResult> merge(const std::vector<AgentFile>& variants, const MergeOptions& options) {
   if (variants.empty()) return Error{"", 0, "no-input", "nothing to merge"};
-  return Error{"", 0, "not-implemented", "merge is not implemented yet"};
+  // Canonical order of the sources.
+  std::vector<std::pair<std::string, std::size_t>> keyed;
+  for (std::size_t i = 0; i < variants.size(); ++i)
+    keyed.emplace_back(emit(variants[i]).text + '\0' + variants[i].source_name, i);
+  std::sort(keyed.begin(), keyed.end());
+  std::vector<const AgentFile*> sources;
+  for (const auto& k : keyed) sources.push_back(&variants[k.second]);
+
+  MergeResult result;
+  MergeReport& report = result.report;
+  report.thresholds = options.config.thresholds;
+  std::vector<std::vector<AgentFile>> split(sources.size());
+  MergeState st;
+  st.config = &options.config;
+  st.report = &report;
+  for (std::size_t i = 0; i < sources.size(); ++i) {
+    split[i] = split_documents(*sources[i]);
+    report.sources.push_back({sources[i]->source_name, sources[i]->name(), sources[i]->format,
+                              static_cast<int>(split[i].size())});
+    for (const AgentFile& f : split[i])
+      st.docs.push_back({i, &f, split_lines(f.body.text), f.body.first_line});
+  }
+  auto primary_doc = choose_primary(sources, st.docs, options);
+  if (!primary_doc) return primary_doc.error();
+  report.primary = st.docs[*primary_doc].source;
+  report.target = choose_target(sources, report.primary, options);
+  for (std::size_t i = 0; i < sources.size(); ++i)
+    if (split[i].size() > 1)
+      st.decide("document split", "split-documents", std::to_string(split[i].size()) + " documents",
+                sources[i]->source_name + " holds " + std::to_string(split[i].size()) +
+                    " documents back to back; merged as separate variants",
+                Review::NotNeeded);
+
+  AgentFile& merged = result.merged;
+  merged.format = report.target;
+  detail::FrontmatterInput fin{sources, report.primary, report.target, &options};
+  detail::merge_frontmatter(fin, merged, report);
+  merged.source_name = merged.name() + ".md";
+  merged.stem = merged.name();
+
+  st.sections.emplace_back();  // root
+  merge_document(st, *primary_doc);
+  for (std::size_t d = 0; d < st.docs.size(); ++d)
+    if (d != *primary_doc) merge_document(st, d);
+  detail::Rendered r = detail::render(st);
+  if (r.levels_repaired > 0)
+    st.decide("headings", "one-h1-no-jumps", std::to_string(r.levels_repaired) + " headings",
+              "heading levels changed so that the result has one H1 at most and no jumps",
+              Review::NotNeeded);
+
+  std::vector<Diagnostic> diags;
+  merged.body = detail::parse_body(r.body, 1, merged.source_name, diags);
+  result.text = emit(merged, report.target).text;
+  const int offset = body_offset(result.text, emit_body(merged.body));
+  const int desc_line = [&] {
+    const auto lines = split_lines(result.text);
+    for (std::size_t i = 0; i < lines.size(); ++i)
+      if (lines[i].rfind("description:", 0) == 0) return static_cast<int>(i) + 1;
+    return 0;
+  }();
+  for (auto& b : r.blocks) {
+    b.line += offset;
+    b.end_line += offset;
+  }
+  report.output_blocks = std::move(r.blocks);
+  for (std::size_t i = 0; i < report.source_blocks.size(); ++i) {
+    SourceBlock& sb = report.source_blocks[i];
+    if (sb.kind != "example" && sb.kind != "description") continue;
+    if (sb.fate == BlockFate::Dropped) continue;
+    if (sb.fate == BlockFate::Kept) {
+      OutputBlock ob;
+      ob.id = static_cast<int>(report.output_blocks.size());
+      ob.line = ob.end_line = desc_line;
+      ob.kind = sb.kind;
+      ob.section = "frontmatter";
+      ob.text = sb.text;
+      ob.sources = {sb.source};
+      sb.output = ob.id;
+      report.output_blocks.push_back(std::move(ob));
+    }
+  }
+  return result;
 }
-std::vector<AgentFile> split_documents(const AgentFile& file) { return {file}; }
-std::string report_to_json(const MergeReport&) { return "{}"; }
-std::string report_summary(const MergeReport&) { return {}; }
 
 }  // namespace agentmerge

@@ -1,0 +1,382 @@
+// Stage 3 of the merge: the blocks of aligned sections are unioned, with
+// near-duplicate folding across variants.
+//
+//   before: A "## Focus\n- REST APIs\n- gRPC"   B "## Focus\n- REST API design and versioning\n- Kafka"
+//   after:  "## Focus\n- REST API design and versioning\n- gRPC\n- Kafka"
+//           (A's "REST APIs" folded into B's fuller wording; Kafka inserted
+//           after its nearest aligned predecessor)
+//
+// Contracts:
+// - A block never folds into content of its own document, so one document
+//   merged alone (or with itself) comes out as it went in.
+// - Folding looks at the whole output, not only the aligned section, so a
+//   bullet said in two differently named sections is said once.
+// - A bullet with a bold lead-in and a section (or bullet) with the same
+//   topic end up in one place: the later one goes below the earlier.
+#include <algorithm>
+#include <limits>
+
+#include "agentmerge/emit.hpp"
+#include "agentmerge/normalize.hpp"
+#include "merge_internal.hpp"
+
+namespace agentmerge::detail {
+
+namespace {
+
+constexpr std::size_t kNone = std::numeric_limits<std::size_t>::max();
+
+bool is_text(BlockKind k) { return k == BlockKind::Paragraph || k == BlockKind::List; }
+
+std::size_t count_tokens(const std::string& norm) { return tokens(norm).size(); }
+
+std::string block_norm(const Block& b) {
+  return b.normalized.empty() ? normalize_text(b.source) : b.normalized;
+}
+
+struct Candidate {
+  Unit unit;
+  BlockKind kind = BlockKind::Paragraph;  // Paragraph for list items
+};
+
+Candidate item_candidate(const MergeState& st, std::size_t doc, const ListItem& item) {
+  Candidate c;
+  c.unit.doc = doc;
+  c.unit.item = &item;
+  c.unit.content = item_content(st.docs[doc], item);
+  c.unit.norm = item.normalized.empty() ? normalize_text(c.unit.content) : item.normalized;
+  if (!item.lead.empty()) c.unit.lead_key = heading_key(*st.config, normalize_title(item.lead));
+  c.unit.docs.insert(doc);
+  return c;
+}
+
+Candidate block_candidate(std::size_t doc, const Block& b) {
+  Candidate c;
+  c.kind = b.kind;
+  c.unit.doc = doc;
+  c.unit.block = &b;
+  c.unit.content = emit_block(b);
+  while (!c.unit.content.empty() && c.unit.content.back() == '\n') c.unit.content.pop_back();
+  c.unit.norm = is_text(b.kind) ? block_norm(b) : c.unit.content;
+  c.unit.docs.insert(doc);
+  return c;
+}
+
+struct Location {
+  std::size_t section = kNone;
+  std::size_t block = kNone;
+  std::size_t pos = kNone;
+};
+
+Location locate(const MergeState& st, std::size_t unit) {
+  for (std::size_t s = 0; s < st.sections.size(); ++s)
+    for (std::size_t b = 0; b < st.sections[s].blocks.size(); ++b) {
+      const auto& us = st.sections[s].blocks[b].units;
+      for (std::size_t p = 0; p < us.size(); ++p)
+        if (us[p] == unit) return {s, b, p};
+    }
+  return {};
+}
+
+BlockKind unit_kind(const Unit& u) { return u.item ? BlockKind::Paragraph : u.block->kind; }
+
+// The best output unit for `c` to fold into, with its similarity.
+std::pair<std::size_t, double> find_fold(const MergeState& st, const Candidate& c, std::size_t doc) {
+  std::size_t best = kNone;
+  double best_sim = 0;
+  const bool text = is_text(c.kind);
+  for (std::size_t i = 0; i < st.units.size(); ++i) {
+    const Unit& u = st.units[i];
+    if (u.docs.count(doc) != 0 || u.members.empty()) continue;
+    const BlockKind k = unit_kind(u);
+    double sim = 0;
+    if (text != is_text(k)) continue;
+    if (!text) {
+      sim = (k == c.kind && u.content == c.unit.content) ? 1.0 : 0.0;
+    } else {
+      sim = token_similarity(u.norm, c.unit.norm);
+      for (const auto& n : u.nested_norms) sim = std::max(sim, token_similarity(n, c.unit.norm));
+    }
+    if (sim > best_sim) {
+      best_sim = sim;
+      best = i;
+    }
+  }
+  if (best != kNone && best_sim >= (text ? st.config->thresholds.fold : 1.0)) return {best, best_sim};
+  return {kNone, 0.0};
+}
+
+void set_fate(MergeState& st, std::size_t sb, BlockFate fate, double sim) {
+  auto& b = st.report->source_blocks[sb];
+  b.fate = fate;
+  b.similarity = sim;
+}
+
+// Folds candidate `c` (source block `sb`) into unit `u`; the fuller wording
+// (more tokens; ties keep the earlier one) becomes the unit's text.
+void fold(MergeState& st, std::size_t u, Candidate& c, std::size_t sb, double sim) {
+  Unit& unit = st.units[u];
+  const bool fuller = count_tokens(c.unit.norm) > count_tokens(unit.norm) && unit.nested.empty();
+  unit.docs.insert(c.unit.doc);
+  if (!fuller) {
+    set_fate(st, sb, BlockFate::Folded, sim);
+    unit.members.push_back(sb);
+    return;
+  }
+  set_fate(st, unit.members.front(), BlockFate::Folded, sim);
+  set_fate(st, sb, BlockFate::Kept, 1.0);
+  unit.members.insert(unit.members.begin(), sb);
+  unit.doc = c.unit.doc;
+  unit.block = c.unit.block;
+  unit.item = c.unit.item;
+  unit.content = std::move(c.unit.content);
+  unit.norm = std::move(c.unit.norm);
+  if (!c.unit.lead_key.empty()) unit.lead_key = c.unit.lead_key;
+  unit.swapped = true;
+}
+
+std::size_t new_unit(MergeState& st, Candidate& c, std::size_t sb) {
+  c.unit.members.push_back(sb);
+  st.units.push_back(std::move(c.unit));
+  return st.units.size() - 1;
+}
+
+// Adds `content` below unit `u` unless it repeats what is already there.
+void nest(MergeState& st, std::size_t u, const std::string& content, std::size_t sb,
+          std::size_t doc) {
+  Unit& unit = st.units[u];
+  const std::string norm = normalize_text(content);
+  double best = token_similarity(unit.norm, norm);
+  for (const auto& n : unit.nested_norms) best = std::max(best, token_similarity(n, norm));
+  unit.docs.insert(doc);
+  unit.members.push_back(sb);
+  if (norm.empty() || best >= st.config->thresholds.fold) {
+    set_fate(st, sb, BlockFate::Folded, norm.empty() ? 1.0 : best);
+    return;
+  }
+  unit.nested.push_back(content);
+  unit.nested_norms.push_back(norm);
+  set_fate(st, sb, BlockFate::Kept, 1.0);
+}
+
+std::size_t find_topic_section(const MergeState& st, const std::string& key, std::size_t doc) {
+  for (std::size_t s = 1; s < st.sections.size(); ++s)
+    if (st.sections[s].key == key && st.sections[s].docs.count(doc) == 0 &&
+        st.sections[s].kind != HeadingKind::Root)
+      return s;
+  return kNone;
+}
+
+// Appends an item unit to the last list of section `s` (a new list if none).
+void append_to_section_list(MergeState& st, std::size_t s, std::size_t unit, const Block& from) {
+  auto& blocks = st.sections[s].blocks;
+  for (auto it = blocks.rbegin(); it != blocks.rend(); ++it)
+    if (it->kind == BlockKind::List) {
+      it->units.push_back(unit);
+      return;
+    }
+  MBlock b;
+  b.kind = BlockKind::List;
+  b.ordered = from.ordered;
+  b.units.push_back(unit);
+  blocks.push_back(std::move(b));
+}
+
+struct Cursor {
+  std::size_t target = 0;
+  std::size_t anchor = kNone;  // block index of the last placed block, kNone = before all
+  std::size_t after(std::size_t n) const { return anchor == kNone ? 0 : std::min(anchor + 1, n); }
+};
+
+void merge_list(MergeState& st, Cursor& cur, const Block& list, std::size_t doc,
+                const std::string& path) {
+  std::size_t out_list = kNone;  // output list (in target) receiving new items
+  std::size_t last_pos = kNone;
+  for (const ListItem& item : list.items) {
+    const std::size_t sb = st.add_source_block(doc, item.line, item.end_line, "list-item", path,
+                                               st.docs[doc].text_of(item.line, item.end_line));
+    Candidate c = item_candidate(st, doc, item);
+    if (auto [u, sim] = find_fold(st, c, doc); u != kNone) {
+      fold(st, u, c, sb, sim);
+      const Location loc = locate(st, u);
+      if (loc.section == cur.target && st.sections[loc.section].blocks[loc.block].kind == BlockKind::List) {
+        out_list = loc.block;
+        last_pos = loc.pos;
+        cur.anchor = loc.block;
+      }
+      continue;
+    }
+    if (!c.unit.lead_key.empty()) {
+      if (const std::size_t t = find_topic_item(st, c.unit.lead_key, doc); t != kNone) {
+        nest(st, t, strip_lead(c.unit.content), sb, doc);
+        continue;
+      }
+      if (const std::size_t s = find_topic_section(st, c.unit.lead_key, doc); s != kNone) {
+        c.unit.content = strip_lead(c.unit.content);
+        c.unit.norm = normalize_text(c.unit.content);
+        c.unit.lead_key.clear();
+        st.sections[s].docs.insert(doc);
+        append_to_section_list(st, s, new_unit(st, c, sb), list);
+        continue;
+      }
+    }
+    auto& blocks = st.sections[cur.target].blocks;
+    if (out_list == kNone) {
+      MBlock b;
+      b.kind = BlockKind::List;
+      b.ordered = list.ordered;
+      b.base = &list;
+      const std::size_t at = cur.after(blocks.size());
+      blocks.insert(blocks.begin() + static_cast<std::ptrdiff_t>(at), std::move(b));
+      out_list = at;
+      cur.anchor = at;
+    }
+    auto& units = blocks[out_list].units;
+    const std::size_t at = last_pos == kNone ? units.size() : last_pos + 1;
+    units.insert(units.begin() + static_cast<std::ptrdiff_t>(at), new_unit(st, c, sb));
+    last_pos = at;
+  }
+}
+
+}  // namespace
+
+std::string Doc::text_of(int from, int to) const {
+  std::string out;
+  for (int l = std::max(from, first_line); l <= to; ++l) {
+    const auto i = static_cast<std::size_t>(l - first_line);
+    if (i >= lines.size()) break;
+    if (!out.empty() || l > from) out += "\n";
+    out += lines[i];
+  }
+  return out;
+}
+
+std::string item_content(const Doc& doc, const ListItem& item) {
+  std::string raw = doc.text_of(item.line, item.end_line);
+  if (raw.empty()) raw = item.source;
+  std::vector<std::string> lines;
+  std::size_t start = 0;
+  while (start <= raw.size()) {
+    const std::size_t nl = raw.find('\n', start);
+    lines.push_back(raw.substr(start, nl == std::string::npos ? std::string::npos : nl - start));
+    if (nl == std::string::npos) break;
+    start = nl + 1;
+  }
+  // Content column: after indentation, the marker and up to 4 spaces.
+  const std::string& first = lines.front();
+  std::size_t i = first.find_first_not_of(' ');
+  if (i == std::string::npos) return "";
+  if (first[i] == '-' || first[i] == '*' || first[i] == '+') {
+    ++i;
+  } else {
+    while (i < first.size() && first[i] >= '0' && first[i] <= '9') ++i;
+    if (i < first.size() && (first[i] == '.' || first[i] == ')')) ++i;
+  }
+  std::size_t col = i;
+  while (col < first.size() && first[col] == ' ' && col - i < 4) ++col;
+  std::string out = first.substr(std::min(col, first.size()));
+  for (std::size_t k = 1; k < lines.size(); ++k) {
+    const std::string& l = lines[k];
+    const std::size_t lead = std::min(col, l.find_first_not_of(' ') == std::string::npos
+                                               ? l.size()
+                                               : l.find_first_not_of(' '));
+    out += "\n" + l.substr(lead);
+  }
+  while (!out.empty() && (out.back() == '\n' || out.back() == ' ')) out.pop_back();
+  return out;
+}
+
+std::string strip_lead(const std::string& content) {
+  if (content.rfind("**", 0) != 0) return content;
+  const std::size_t close = content.find("**", 2);
+  if (close == std::string::npos) return content;
+  std::size_t i = close + 2;
+  if (i < content.size() && content[i] == ':') ++i;
+  while (i < content.size() && content[i] == ' ') ++i;
+  const std::string rest = content.substr(i);
+  return rest.empty() ? content : rest;
+}
+
+std::size_t find_topic_item(const MergeState& st, const std::string& key, std::size_t doc) {
+  for (std::size_t i = 0; i < st.units.size(); ++i) {
+    const Unit& u = st.units[i];
+    if (u.item && u.lead_key == key && u.docs.count(doc) == 0 && !u.members.empty()) return i;
+  }
+  return kNone;
+}
+
+void merge_blocks(MergeState& st, std::size_t target, const std::vector<const Block*>& blocks,
+                  std::size_t doc, const std::string& path) {
+  Cursor cur;
+  cur.target = target;
+  st.sections[target].docs.insert(doc);
+  for (const Block* bp : blocks) {
+    const Block& b = *bp;
+    if (b.kind == BlockKind::List) {
+      merge_list(st, cur, b, doc, path);
+      continue;
+    }
+    const std::size_t sb = st.add_source_block(doc, b.line, b.end_line, std::string(to_string(b.kind)),
+                                               path, b.source);
+    Candidate c = block_candidate(doc, b);
+    if (auto [u, sim] = find_fold(st, c, doc); u != kNone) {
+      fold(st, u, c, sb, sim);
+      const Location loc = locate(st, u);
+      if (loc.section == target) cur.anchor = loc.block;
+      continue;
+    }
+    MBlock mb;
+    mb.kind = b.kind;
+    mb.base = &b;
+    mb.units.push_back(new_unit(st, c, sb));
+    auto& out = st.sections[target].blocks;
+    const std::size_t at = cur.after(out.size());
+    out.insert(out.begin() + static_cast<std::ptrdiff_t>(at), std::move(mb));
+    cur.anchor = at;
+  }
+}
+
+void nest_section_into_item(MergeState& st, std::size_t unit, const Section& s, std::size_t doc,
+                            const std::string& path) {
+  const Doc& d = st.docs[doc];
+  for (const Block& b : s.blocks) {
+    if (b.kind == BlockKind::List) {
+      for (const ListItem& item : b.items) {
+        const std::size_t sb = st.add_source_block(doc, item.line, item.end_line, "list-item", path,
+                                                   d.text_of(item.line, item.end_line));
+        nest(st, unit, item_content(d, item), sb, doc);
+      }
+      continue;
+    }
+    const std::size_t sb = st.add_source_block(doc, b.line, b.end_line, std::string(to_string(b.kind)),
+                                               path, b.source);
+    nest(st, unit, b.source, sb, doc);
+  }
+  for (const Section& child : s.children) {
+    const std::size_t sb = st.add_source_block(doc, child.line, child.line, "heading",
+                                               path + " > " + child.title, heading_text(d, child));
+    nest(st, unit, heading_text(d, child), sb, doc);
+    nest_section_into_item(st, unit, child, doc, path + " > " + child.title);
+  }
+}
+
+std::string section_norm(const Section& s) {
+  std::string out;
+  for (const Block& b : s.blocks) out += block_norm(b) + " ";
+  for (const Section& c : s.children) out += c.normalized_title + " " + section_norm(c);
+  return out;
+}
+
+std::string msection_norm(const MergeState& st, std::size_t index) {
+  const MSection& s = st.sections[index];
+  std::string out;
+  for (const MBlock& b : s.blocks)
+    for (std::size_t u : b.units) {
+      out += st.units[u].norm + " ";
+      for (const auto& n : st.units[u].nested_norms) out += n + " ";
+    }
+  for (std::size_t c : s.children) out += st.sections[c].key + " " + msection_norm(st, c);
+  return out;
+}
+
+}  // namespace agentmerge::detail

@@ -1,0 +1,369 @@
+// Stage 5 of the merge: frontmatter keys merged by per-key policies (a table).
+//
+//   before: a: {name: backend-architect, model: opus,   tools: "Read, Bash"}
+//           b: {name: backend-api-architect, model: sonnet}           (tools absent = all)
+//           c: {name: backend-architect, tools: {bash: true, edit: false}}
+//   after:  {name: backend-architect (most common), model: opus (primary a),
+//            tools: all (union: all-tools wins)} + a Decision per disagreement
+//
+// Policies: name = --name, else the most common canonical name (ties: the
+// primary's); description = the primary's, plus <example> blocks of the
+// others that are not near-duplicates of one kept; tools = union,
+// intersection or primary over the neutral tool sets; every other key =
+// its configured ValuePolicy (primary: the primary's value, or the most
+// common one when the primary has none; most-common: ties go to the primary).
+#include <algorithm>
+#include <map>
+
+#include "agentmerge/emit.hpp"
+#include "agentmerge/normalize.hpp"
+#include "agentmerge/tools.hpp"
+#include "merge_internal.hpp"
+
+namespace agentmerge::detail {
+
+namespace {
+
+enum class KeyKind { Name, Description, Tools, ToolsPart, Value };
+
+struct KeyRule {
+  const char* key;
+  KeyKind kind;
+  std::vector<Format> formats;  // formats that have this key; empty = every format
+  Review on_conflict;           // whether differing values need a person's review
+};
+
+const std::vector<KeyRule>& key_rules() {
+  static const std::vector<KeyRule> rules = {
+      {"name", KeyKind::Name, {}, Review::NotNeeded},
+      {"description", KeyKind::Description, {}, Review::NotNeeded},
+      {"tools", KeyKind::Tools, {}, Review::Needed},
+      {"permission", KeyKind::ToolsPart, {Format::Opencode}, Review::NotNeeded},
+      {"model", KeyKind::Value, {}, Review::Needed},
+      {"color", KeyKind::Value, {Format::Claude}, Review::NotNeeded},
+      {"mode", KeyKind::Value, {Format::Opencode}, Review::NotNeeded},
+      {"temperature", KeyKind::Value, {Format::Opencode, Format::Gemini}, Review::Needed},
+      {"top_p", KeyKind::Value, {Format::Opencode}, Review::Needed},
+  };
+  return rules;
+}
+
+KeyRule rule_for(const std::string& key) {
+  for (const auto& r : key_rules())
+    if (key == r.key) return r;
+  return {"", KeyKind::Value, {}, Review::NotNeeded};
+}
+
+std::string show(const Value& v) {
+  if (v.kind == Value::Kind::String || v.kind == Value::Kind::Number || v.kind == Value::Kind::Bool)
+    return v.scalar;
+  std::string s = emit_yaml_value(v, 0);
+  while (!s.empty() && (s.back() == '\n' || s.back() == ' ')) s.pop_back();
+  return s;
+}
+
+std::string show(const ToolSet& t) {
+  std::string s(to_string(t.mode));
+  if (!t.tools.empty()) {
+    s += ":";
+    for (std::size_t i = 0; i < t.tools.size(); ++i) s += (i ? "," : " ") + t.tools[i];
+  }
+  return s;
+}
+
+// ------------------------------------------------------------- tool sets --
+
+using Ids = std::vector<std::string>;
+
+Ids set_union(const Ids& a, const Ids& b) {
+  Ids r;
+  std::set_union(a.begin(), a.end(), b.begin(), b.end(), std::back_inserter(r));
+  return r;
+}
+Ids set_inter(const Ids& a, const Ids& b) {
+  Ids r;
+  std::set_intersection(a.begin(), a.end(), b.begin(), b.end(), std::back_inserter(r));
+  return r;
+}
+Ids set_minus(const Ids& a, const Ids& b) {
+  Ids r;
+  std::set_difference(a.begin(), a.end(), b.begin(), b.end(), std::back_inserter(r));
+  return r;
+}
+
+ToolSet allow(Ids ids) {
+  return ids.empty() ? ToolSet{ToolMode::None, {}} : ToolSet{ToolMode::Allow, std::move(ids)};
+}
+ToolSet all_but(Ids ids) {
+  return ids.empty() ? ToolSet{ToolMode::All, {}} : ToolSet{ToolMode::AllBut, std::move(ids)};
+}
+bool grants_all_listed(const ToolSet& t) { return t.mode == ToolMode::All || t.mode == ToolMode::AllBut; }
+
+ToolSet tools_union(const ToolSet& a, const ToolSet& b) {
+  if (a.mode == ToolMode::All || b.mode == ToolMode::All) return {};
+  if (a.mode == ToolMode::None) return b;
+  if (b.mode == ToolMode::None) return a;
+  if (a.mode == ToolMode::Allow && b.mode == ToolMode::Allow) return allow(set_union(a.tools, b.tools));
+  if (a.mode == ToolMode::AllBut && b.mode == ToolMode::AllBut) return all_but(set_inter(a.tools, b.tools));
+  const ToolSet& deny = a.mode == ToolMode::AllBut ? a : b;
+  const ToolSet& grant = a.mode == ToolMode::AllBut ? b : a;
+  return all_but(set_minus(deny.tools, grant.tools));
+}
+
+ToolSet tools_intersection(const ToolSet& a, const ToolSet& b) {
+  if (a.mode == ToolMode::All) return b;
+  if (b.mode == ToolMode::All) return a;
+  if (a.mode == ToolMode::None || b.mode == ToolMode::None) return {ToolMode::None, {}};
+  if (a.mode == ToolMode::Allow && b.mode == ToolMode::Allow) return allow(set_inter(a.tools, b.tools));
+  if (a.mode == ToolMode::AllBut && b.mode == ToolMode::AllBut) return all_but(set_union(a.tools, b.tools));
+  const ToolSet& deny = a.mode == ToolMode::AllBut ? a : b;
+  const ToolSet& grant = a.mode == ToolMode::AllBut ? b : a;
+  return allow(set_minus(grant.tools, deny.tools));
+}
+
+// Whether everything `y` grants is granted by `x`.
+bool covers(const ToolSet& x, const ToolSet& y) {
+  if (y.mode == ToolMode::None || x.mode == ToolMode::All) return true;
+  if (x.mode == ToolMode::None) return y.mode == ToolMode::Allow && y.tools.empty();
+  if (x.mode == ToolMode::Allow) return y.mode == ToolMode::Allow && set_minus(y.tools, x.tools).empty();
+  // x is AllBut
+  if (y.mode == ToolMode::Allow) return set_inter(y.tools, x.tools).empty();
+  return grants_all_listed(y) && y.mode == ToolMode::AllBut && set_minus(x.tools, y.tools).empty();
+}
+
+// ------------------------------------------------------------- examples --
+
+std::vector<std::string> examples_of(const std::string& description) {
+  std::vector<std::string> out;
+  std::size_t pos = 0;
+  while ((pos = description.find("<example>", pos)) != std::string::npos) {
+    const std::size_t end = description.find("</example>", pos);
+    if (end == std::string::npos) break;
+    out.push_back(description.substr(pos, end + 10 - pos));
+    pos = end + 10;
+  }
+  return out;
+}
+
+std::string replace_all(std::string s, const std::string& from, const std::string& to) {
+  for (std::size_t p = 0; (p = s.find(from, p)) != std::string::npos; p += to.size()) s.replace(p, from.size(), to);
+  return s;
+}
+
+// Literal "\n" escapes (a lenient plain scalar) read as line breaks.
+std::string unescape(const std::string& s) { return replace_all(s, "\\n", "\n"); }
+
+struct Ctx {
+  const FrontmatterInput& in;
+  AgentFile& out;
+  MergeReport& report;
+
+  const AgentFile& primary() const { return *in.sources[in.primary]; }
+  void entry(std::string key, Value v) {
+    FrontmatterEntry e;
+    e.key = std::move(key);
+    e.value = std::move(v);
+    out.frontmatter.entries.push_back(std::move(e));
+  }
+  Decision& decide(std::string subject, std::string policy, std::string chosen, std::string message,
+                   Review review) {
+    Decision d;
+    d.subject = std::move(subject);
+    d.policy = std::move(policy);
+    d.chosen = std::move(chosen);
+    d.message = std::move(message);
+    d.review = review;
+    report.decisions.push_back(std::move(d));
+    return report.decisions.back();
+  }
+};
+
+void merge_name(Ctx& c) {
+  const Config& cfg = c.in.options->config;
+  std::vector<std::string> values;
+  std::map<std::string, int> counts;
+  for (const AgentFile* f : c.in.sources) {
+    values.push_back(f->name());
+    ++counts[canonical_name(cfg, f->name())];
+  }
+  std::string chosen;
+  std::string policy = "most-common";
+  if (c.in.options->name) {
+    chosen = *c.in.options->name;
+    policy = "option";
+  } else {
+    std::string best = canonical_name(cfg, c.primary().name());
+    for (const auto& [n, k] : counts)
+      if (k > counts[best]) best = n;
+    chosen = best;
+    if (canonical_name(cfg, c.primary().name()) == best) {
+      chosen = c.primary().name();
+    } else {
+      for (const AgentFile* f : c.in.sources)
+        if (canonical_name(cfg, f->name()) == best) {
+          chosen = f->name();
+          break;
+        }
+    }
+  }
+  c.entry("name", Value::string(chosen));
+  if (counts.size() > 1 || policy == "option") {
+    c.decide("frontmatter.name", policy, chosen, "name '" + chosen + "' chosen among the variants' names",
+             Review::NotNeeded)
+        .source_values = values;
+  }
+}
+
+void merge_description(Ctx& c) {
+  const double threshold = c.in.options->config.thresholds.example;
+  const FrontmatterEntry* pe = c.primary().frontmatter.find("description");
+  Value v = pe ? pe->value : Value::string("");
+  const bool literal_escapes = v.scalar.find("\\n") != std::string::npos && v.scalar.find('\n') == std::string::npos;
+  std::vector<std::string> kept_norms;
+  for (const auto& ex : examples_of(v.scalar)) kept_norms.push_back(normalize_text(unescape(ex)));
+  for (std::size_t i = 0; i < c.in.sources.size(); ++i) {
+    const AgentFile& f = *c.in.sources[i];
+    const FrontmatterEntry* e = f.frontmatter.find("description");
+    if (e == nullptr || !e->value.is_string()) continue;
+    SourceBlock desc{i, e->line, e->end_line, "description", "frontmatter", e->value.scalar,
+                     BlockFate::Kept, -1, 1.0, ""};
+    if (i != c.in.primary) {
+      const double sim = token_similarity(normalize_text(unescape(v.scalar)), normalize_text(unescape(e->value.scalar)));
+      desc.similarity = sim;
+      desc.fate = sim >= 1.0 ? BlockFate::Folded : BlockFate::Dropped;
+      if (desc.fate == BlockFate::Dropped) desc.policy = "description-primary";
+    }
+    c.report.source_blocks.push_back(desc);
+    if (i == c.in.primary) continue;
+    for (const auto& ex : examples_of(e->value.scalar)) {
+      const std::string norm = normalize_text(unescape(ex));
+      double best = 0;
+      for (const auto& k : kept_norms) best = std::max(best, token_similarity(k, norm));
+      SourceBlock sb{i, e->line, e->end_line, "example", "frontmatter.description", ex,
+                     BlockFate::Folded, -1, best, ""};
+      if (best < threshold) {
+        const std::string text = literal_escapes ? replace_all(unescape(ex), "\n", "\\n") : unescape(ex);
+        const std::string sep = literal_escapes ? "\\n\\n" : "\n\n";
+        v.scalar += v.scalar.empty() ? text : sep + text;
+        kept_norms.push_back(norm);
+        sb.fate = BlockFate::Kept;
+        sb.similarity = 1.0;
+      }
+      c.report.source_blocks.push_back(sb);
+    }
+  }
+  if (pe != nullptr || !v.scalar.empty()) c.entry("description", v);
+}
+
+void merge_tools(Ctx& c) {
+  const ToolPolicy policy = c.in.options->config.tools;
+  ToolSet result = c.primary().tools;
+  if (policy != ToolPolicy::Primary)
+    for (const AgentFile* f : c.in.sources)
+      result = policy == ToolPolicy::Union ? tools_union(result, f->tools) : tools_intersection(result, f->tools);
+  c.out.tools = result;
+  std::vector<std::string> values;
+  std::vector<std::string> widened, narrowed;
+  for (const AgentFile* f : c.in.sources) {
+    values.push_back(show(f->tools));
+    if (!covers(f->tools, result)) widened.push_back(f->source_name);
+    if (!covers(result, f->tools)) narrowed.push_back(f->source_name);
+  }
+  const bool same_as_primary = result == c.primary().tools && c.in.target == c.primary().format;
+  if (same_as_primary) {
+    for (const char* k : {"tools", "permission"})
+      if (const auto* e = c.primary().frontmatter.find(k)) c.entry(k, e->value);
+  } else {
+    ToolsRendering r = render_tools(c.in.target, result);
+    if (r.value) c.entry("tools", *r.value);
+    if (!r.inexpressible.empty()) {
+      std::string ids;
+      for (const auto& id : r.inexpressible) ids += (ids.empty() ? "" : ", ") + id;
+      c.decide("frontmatter.tools", "inexpressible", ids,
+               "the target format cannot express these tools: " + ids, Review::Needed);
+    }
+    if (r.widened)
+      c.decide("frontmatter.tools", "widened-by-format", show(result),
+               "the target format cannot write this tool set exactly; it grants more", Review::Needed);
+  }
+  if (!widened.empty() || !narrowed.empty()) {
+    std::string msg = std::string(to_string(policy)) + " gives " + show(result);
+    if (!widened.empty()) msg += "; wider than " + std::to_string(widened.size()) + " source(s)";
+    if (!narrowed.empty()) msg += "; narrower than " + std::to_string(narrowed.size()) + " source(s)";
+    const bool primary_changed = !covers(c.primary().tools, result) || !covers(result, c.primary().tools);
+    c.decide("frontmatter.tools", std::string(to_string(policy)), show(result), msg,
+             primary_changed ? Review::Needed : Review::NotNeeded)
+        .source_values = values;
+  }
+}
+
+void merge_value(Ctx& c, const std::string& key) {
+  const KeyRule rule = rule_for(key);
+  const Config& cfg = c.in.options->config;
+  const auto pol_it = cfg.key_policies.find(key);
+  const ValuePolicy policy = pol_it != cfg.key_policies.end() ? pol_it->second : cfg.default_policy;
+  std::vector<std::string> values;
+  std::vector<const Value*> present;
+  for (const AgentFile* f : c.in.sources) {
+    const FrontmatterEntry* e = f->frontmatter.find(key);
+    values.push_back(e ? show(e->value) : "");
+    if (e) present.push_back(&e->value);
+  }
+  const FrontmatterEntry* pe = c.primary().frontmatter.find(key);
+  const Value* chosen = (policy == ValuePolicy::Primary && pe) ? &pe->value : nullptr;
+  if (!chosen) {
+    std::size_t best = 0;
+    for (const Value* v : present) {
+      const auto n = static_cast<std::size_t>(std::count_if(present.begin(), present.end(),
+                                                            [&](const Value* w) { return *w == *v; }));
+      const bool primary_tie = pe && *v == pe->value;
+      if (n > best || (n == best && primary_tie)) {
+        best = n;
+        chosen = v;
+      }
+    }
+  }
+  std::vector<std::string> distinct;
+  for (const Value* v : present)
+    if (std::find(distinct.begin(), distinct.end(), show(*v)) == distinct.end()) distinct.push_back(show(*v));
+  const bool in_target = rule.formats.empty() ||
+                         std::find(rule.formats.begin(), rule.formats.end(), c.in.target) != rule.formats.end();
+  if (!in_target) {
+    c.decide("frontmatter." + key, "not-in-target", "",
+             "'" + key + "' is not a " + std::string(to_string(c.in.target)) + " key; not carried over",
+             Review::NotNeeded)
+        .source_values = values;
+    return;
+  }
+  c.entry(key, *chosen);
+  if (distinct.size() > 1 || present.size() != c.in.sources.size()) {
+    c.decide("frontmatter." + key, std::string(to_string(policy)), show(*chosen),
+             distinct.size() > 1 ? "the variants disagree on '" + key + "'"
+                                 : "'" + key + "' is set by some variants only",
+             distinct.size() > 1 ? rule.on_conflict : Review::NotNeeded)
+        .source_values = values;
+  }
+}
+
+}  // namespace
+
+void merge_frontmatter(const FrontmatterInput& in, AgentFile& out, MergeReport& report) {
+  Ctx c{in, out, report};
+  out.frontmatter.mode = FrontmatterMode::Strict;
+  merge_name(c);
+  merge_description(c);
+  merge_tools(c);
+  // Other keys: the primary's order first, then the others' in source order.
+  std::vector<std::string> keys;
+  std::vector<const AgentFile*> order{&c.primary()};
+  for (const AgentFile* f : in.sources) order.push_back(f);
+  for (const AgentFile* f : order)
+    for (const auto& e : f->frontmatter.entries) {
+      const KeyKind kind = rule_for(e.key).kind;
+      if (kind == KeyKind::Value && std::find(keys.begin(), keys.end(), e.key) == keys.end())
+        keys.push_back(e.key);
+    }
+  for (const auto& k : keys) merge_value(c, k);
+}
+
+}  // namespace agentmerge::detail

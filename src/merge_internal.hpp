@@ -1,0 +1,136 @@
+// Internal data of the merge engine, shared by its stage files:
+//   split.cpp            variant -> documents
+//   merge_frontmatter.cpp  per-key policies (a table)
+//   merge_body.cpp       block and list-item union with near-duplicate folding
+//   align.cpp            section alignment (heading keys, content, LCS)
+//   merge_render.cpp     merged tree -> Markdown body text
+//   report.cpp           report JSON and summary
+//   merge.cpp            orchestration: canonical order, primary, target
+#pragma once
+
+#include <cstddef>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "agentmerge/ast.hpp"
+#include "agentmerge/config.hpp"
+#include "agentmerge/merge.hpp"
+
+namespace agentmerge::detail {
+
+// One document of one source (a variant holding two documents gives two).
+struct Doc {
+  std::size_t source = 0;          // index into MergeReport::sources
+  const AgentFile* file = nullptr; // the split document
+  std::vector<std::string> lines;  // body lines; lines[i] is file line first_line + i
+  int first_line = 1;
+
+  // Source lines [from, to] joined with '\n' (clamped to the document).
+  std::string text_of(int from, int to) const;
+};
+
+// An output unit: a paragraph/code/table/... block, or one list item.
+struct Unit {
+  std::size_t doc = 0;              // document of the wording kept
+  const Block* block = nullptr;     // base block (non-list units)
+  const ListItem* item = nullptr;   // base item (list units)
+  std::string content;              // Markdown: item text without its marker,
+                                    // or the block's canonical text
+  std::string norm;                 // normalized text for matching
+  std::string lead_key;             // heading key of a bold lead-in, or ""
+  std::vector<std::string> nested;  // contents added below an item (topic merges)
+  std::vector<std::string> nested_norms;
+  std::vector<std::size_t> members; // SourceBlock indices accounted to this unit
+  std::set<std::size_t> docs;       // documents that contributed
+  bool swapped = false;             // the base wording was replaced by a fuller one
+};
+
+struct MBlock {
+  BlockKind kind = BlockKind::Paragraph;
+  bool ordered = false;
+  const Block* base = nullptr;      // the source block this output block started as
+  std::vector<std::size_t> units;   // indices into MergeState::units
+};
+
+struct MSection {
+  std::string key;                  // alignment key (synonym-mapped title)
+  HeadingKind kind = HeadingKind::Root;
+  int source_level = 0;
+  std::string heading;              // heading as rendered, markers excluded for ATX
+  std::string title;                // plain title for paths
+  std::size_t doc = 0;
+  const Section* base = nullptr;
+  std::vector<std::size_t> heading_members;  // SourceBlock indices of headings
+  std::vector<MBlock> blocks;
+  std::vector<std::size_t> children;         // indices into MergeState::sections
+  std::set<std::size_t> docs;
+  bool all_folded_elsewhere = false;         // created empty by folding
+};
+
+struct MergeState {
+  const Config* config = nullptr;
+  MergeReport* report = nullptr;
+  std::vector<Doc> docs;
+  std::vector<Unit> units;
+  std::vector<MSection> sections;  // [0] = root (intro and top-level sections)
+  std::size_t title = static_cast<std::size_t>(-1);  // the H1 title section, if any
+
+  MSection& root() { return sections[0]; }
+  std::size_t add_source_block(std::size_t doc, int line, int end_line, std::string kind,
+                               std::string section, std::string text);
+  Decision& decide(std::string subject, std::string policy, std::string chosen,
+                   std::string message, Review review);
+};
+
+// ---- split.cpp
+// The root child index where a second document starts, or -1.
+int second_document_start(const AgentFile& file);
+
+// ---- merge_body.cpp
+// Item content without its list marker, continuation lines dedented.
+std::string item_content(const Doc& doc, const ListItem& item);
+// `content` with a leading bold lead-in ("**API Design**: ") removed.
+std::string strip_lead(const std::string& content);
+// Merges `blocks` of document `doc` into section `target` (an index).
+void merge_blocks(MergeState& st, std::size_t target, const std::vector<const Block*>& blocks,
+                  std::size_t doc, const std::string& path);
+// Normalized text of everything below a section, for content alignment.
+std::string section_norm(const Section& s);
+std::string msection_norm(const MergeState& st, std::size_t index);
+// Adds a whole section's blocks below an item unit (topic merge).
+void nest_section_into_item(MergeState& st, std::size_t unit, const Section& s,
+                            std::size_t doc, const std::string& path);
+// A unit whose lead-in key is `key`, not contributed by `doc`; npos if none.
+std::size_t find_topic_item(const MergeState& st, const std::string& key, std::size_t doc);
+
+// ---- align.cpp
+// Merges document section `s` into merged section `target`.
+void merge_section_into(MergeState& st, std::size_t target, const Section& s, std::size_t doc,
+                        const std::string& path);
+// Aligns `children` of document `doc` with the children of merged `parent`.
+void align_children(MergeState& st, std::size_t parent, const std::vector<const Section*>& children,
+                    std::size_t doc, const std::string& path);
+std::string section_key(const MergeState& st, const Section& s);
+std::string heading_text(const Doc& doc, const Section& s);
+
+// ---- merge_render.cpp
+struct Rendered {
+  std::string body;                       // Markdown body text
+  std::vector<OutputBlock> blocks;        // lines relative to the body (1-based)
+  int levels_repaired = 0;
+};
+Rendered render(MergeState& st);
+
+// ---- merge_frontmatter.cpp
+struct FrontmatterInput {
+  std::vector<const AgentFile*> sources;  // one per source file, canonical order
+  std::size_t primary = 0;                // index into sources
+  Format target = Format::Unknown;
+  const MergeOptions* options = nullptr;
+};
+// Builds the merged frontmatter and tool set into `out`; records decisions
+// and the description's <example> blocks in `report`.
+void merge_frontmatter(const FrontmatterInput& in, AgentFile& out, MergeReport& report);
+
+}  // namespace agentmerge::detail

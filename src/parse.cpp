@@ -1,20 +1,155 @@
-// PLACEHOLDER: replaced by the frontmatter + body parser.
-#include "agentmerge/parse.hpp"
+// Stage 1: bytes -> AgentFile (encoding checks, frontmatter, format, tools,
+// then the body through detail::parse_body).
+//
+//   "\xEF\xBB\xBF---\r\nname: api\r\ntools: Read\r\n---\r\n# API\r\n"  ("x.md")
+//     -> AgentFile{ encoding = {bom, Crlf}, format = Claude,
+//                   frontmatter = Strict [name "api" @2, tools "Read" @3],
+//                   tools = Allow{read}, body.first_line = 5 }
+#include <algorithm>
+#include <array>
+#include <string>
 
+#include "agentmerge/parse.hpp"
+#include "agentmerge/tools.hpp"
+#include "frontmatter.hpp"
 #include "markdown.hpp"
 
 namespace agentmerge {
 
-std::optional<Format> format_from_path(std::string_view) { return std::nullopt; }
+namespace {
 
-std::string file_stem(std::string_view path) { return std::string(path); }
+int line_at(std::string_view bytes, std::size_t offset) {
+  return 1 + static_cast<int>(std::count(bytes.begin(),
+                                         bytes.begin() + static_cast<std::ptrdiff_t>(offset), '\n'));
+}
+
+// Offset of the first byte that is not well-formed UTF-8 (overlong forms,
+// surrogates and code points above U+10FFFF included), or npos.
+std::size_t invalid_utf8_offset(std::string_view s) {
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  const std::size_t n = s.size();
+  std::size_t i = 0;
+  while (i < n) {
+    const unsigned char c = p[i];
+    if (c < 0x80) {
+      ++i;
+      continue;
+    }
+    std::size_t len = 0;
+    unsigned char lo = 0x80;
+    unsigned char hi = 0xBF;
+    if (c >= 0xC2 && c <= 0xDF) {
+      len = 2;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+      len = 3;
+      if (c == 0xE0) lo = 0xA0;
+      if (c == 0xED) hi = 0x9F;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+      len = 4;
+      if (c == 0xF0) lo = 0x90;
+      if (c == 0xF4) hi = 0x8F;
+    } else {
+      return i;
+    }
+    if (i + len > n) return i;
+    if (p[i + 1] < lo || p[i + 1] > hi) return i;
+    for (std::size_t k = 2; k < len; ++k)
+      if (p[i + k] < 0x80 || p[i + k] > 0xBF) return i;
+    i += len;
+  }
+  return std::string_view::npos;
+}
+
+// CRLF -> LF; records which endings the text used.
+std::string normalize_endings(std::string_view s, LineEndings& endings) {
+  std::string out;
+  out.reserve(s.size());
+  std::size_t crlf = 0;
+  std::size_t lf = 0;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == '\r' && i + 1 < s.size() && s[i + 1] == '\n') {
+      ++crlf;
+      continue;
+    }
+    if (s[i] == '\n') ++lf;
+    out += s[i];
+  }
+  lf -= std::min(lf, crlf);
+  endings = crlf == 0 ? LineEndings::Lf : lf == 0 ? LineEndings::Crlf : LineEndings::Mixed;
+  return out;
+}
+
+Result<std::string> check_bytes(std::string_view bytes, const std::string& file,
+                                const ParseOptions& options) {
+  if (bytes.size() > options.max_bytes) {
+    return Error{file, 0, "too-large",
+                 "file is " + std::to_string(bytes.size()) + " bytes, above the limit of " +
+                     std::to_string(options.max_bytes) + " bytes"};
+  }
+  if (const std::size_t nul = bytes.find('\0'); nul != std::string_view::npos) {
+    return Error{file, line_at(bytes, nul), "nul-byte",
+                 "NUL byte at offset " + std::to_string(nul) + ": not a text file"};
+  }
+  if (const std::size_t bad = invalid_utf8_offset(bytes); bad != std::string_view::npos) {
+    return Error{file, line_at(bytes, bad), "invalid-utf8",
+                 "invalid UTF-8 at offset " + std::to_string(bad)};
+  }
+  return std::string(bytes);
+}
+
+}  // namespace
+
+std::string file_stem(std::string_view path) {
+  const std::size_t slash = path.find_last_of("/\\");
+  std::string name(slash == std::string_view::npos ? path : path.substr(slash + 1));
+  static constexpr std::array<std::string_view, 4> kSuffixes{".agent.md", ".chatmode.md", ".md",
+                                                             ".txt"};
+  for (std::string_view suffix : kSuffixes) {
+    if (name.size() > suffix.size() && name.ends_with(suffix)) {
+      name.resize(name.size() - suffix.size());
+      break;
+    }
+  }
+  return name;
+}
 
 Result<AgentFile> parse_agent(std::string_view bytes, std::string_view source_name,
-                              const ParseOptions&) {
+                              const ParseOptions& options) {
   AgentFile f;
   f.source_name = std::string(source_name);
   f.stem = file_stem(source_name);
-  f.body = detail::parse_body(bytes, 1, f.source_name, f.diagnostics);
+  auto checked = check_bytes(bytes, f.source_name, options);
+  if (!checked) return checked.error();
+  std::string_view text = *checked;
+  if (text.starts_with("\xEF\xBB\xBF")) {
+    f.encoding.had_bom = true;
+    text.remove_prefix(3);
+  }
+  const std::string lf = normalize_endings(text, f.encoding.line_endings);
+  if (f.encoding.line_endings == LineEndings::Mixed) {
+    f.diagnostics.push_back({Severity::Note, f.source_name, 0, "mixed-line-endings",
+                             "the file mixes CRLF and LF line endings; read as LF"});
+  }
+  auto split = detail::split_frontmatter(lf, f.source_name);
+  if (!split) return split.error();
+  if (split->present) {
+    f.frontmatter = detail::read_frontmatter(split->yaml, split->yaml_first_line,
+                                             split->open_line, split->close_line, f.source_name,
+                                             f.diagnostics);
+  }
+  if (options.format) {
+    f.format = *options.format;
+  } else if (auto from_path = format_from_path(source_name)) {
+    f.format = *from_path;
+  } else {
+    f.format = detect_format(f.frontmatter);
+  }
+  f.tools = tool_set_from_frontmatter(f.format, f.frontmatter.find("tools"),
+                                      f.frontmatter.find("permission"), f.source_name,
+                                      f.diagnostics);
+  f.body = detail::parse_body(split->body, split->body_first_line, f.source_name, f.diagnostics);
+  f.body.first_line = split->body_first_line;
+  f.body.text = std::string(split->body);
   return f;
 }
 

@@ -35,6 +35,11 @@ Result<AgentFile> parse_agent(std::string_view bytes, std::string_view source_na
 // "*.agent.md", "*.chatmode.md", ".qwen/agents/", ".gemini/agents/").
 std::optional<Format> format_from_path(std::string_view path);
 
+// Format from the frontmatter's content signals (a weighted table, see
+// docs/formats.md): the best-scoring format, Unknown when nothing decides or
+// two formats tie.
+Format detect_format(const Frontmatter& frontmatter);
+
 // The stem rule used for AgentFile::stem.
 std::string file_stem(std::string_view path);
 

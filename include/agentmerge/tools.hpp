@@ -34,6 +34,11 @@ const std::vector<ToolVocabularyRow>& tool_vocabulary();
 // "mcp:server/tool" for MCP names; "other:<name>" when no table knows it.
 std::string to_neutral(Format format, std::string_view name);
 
+// Every neutral id a name grants: a coarse alias grants several (Copilot
+// "edit" -> {"edit", "multiedit", "write"}); sorted. One element for most
+// names: to_neutral's answer.
+std::vector<std::string> to_neutral_ids(Format format, std::string_view name);
+
 // The name `format` uses for a neutral id, or nullopt when it cannot
 // express it.
 std::optional<std::string> from_neutral(Format format, std::string_view id);

@@ -1,0 +1,412 @@
+// Stage 1: frontmatter fences and entries (see frontmatter.hpp).
+//
+//   ---                                   entries:
+//   name: api                               name        "api"          strict, line 2
+//   description: Use it: for APIs\n\nEx     description "Use it: for APIs
+//   tools:                                               \n\nEx"       lenient, line 3
+//     - read                                tools       ["read"]      strict (entry
+//   ---                                                                alone), line 4
+#include "frontmatter.hpp"
+
+#include <yaml-cpp/yaml.h>
+
+#include <algorithm>
+#include <optional>
+#include <regex>
+
+namespace agentmerge::detail {
+
+namespace {
+
+std::string_view rstrip(std::string_view s) {
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+  return s;
+}
+
+bool is_fence(std::string_view line, std::string_view fence) { return rstrip(line) == fence; }
+
+// Lines of `text` without their "\n"; a final newline does not add a line.
+std::vector<std::string_view> split_lines(std::string_view text) {
+  std::vector<std::string_view> out;
+  std::size_t pos = 0;
+  while (pos < text.size()) {
+    const std::size_t nl = text.find('\n', pos);
+    if (nl == std::string_view::npos) {
+      out.push_back(text.substr(pos));
+      break;
+    }
+    out.push_back(text.substr(pos, nl - pos));
+    pos = nl + 1;
+  }
+  return out;
+}
+
+}  // namespace
+
+Result<FrontmatterSplit> split_frontmatter(std::string_view text, const std::string& file) {
+  FrontmatterSplit s;
+  const std::size_t first_nl = text.find('\n');
+  const std::string_view first =
+      first_nl == std::string_view::npos ? text : text.substr(0, first_nl);
+  if (!is_fence(first, "---") || first_nl == std::string_view::npos) {
+    if (is_fence(first, "---") && first_nl == std::string_view::npos) {
+      return Error{file, 1, "unterminated-frontmatter",
+                   "frontmatter opened on line 1 is never closed by '---'"};
+    }
+    s.body = text;
+    return s;
+  }
+  s.present = true;
+  s.open_line = 1;
+  s.yaml_first_line = 2;
+  std::size_t pos = first_nl + 1;
+  int line = 2;
+  while (pos <= text.size()) {
+    std::size_t nl = text.find('\n', pos);
+    const bool last = nl == std::string_view::npos;
+    if (last) nl = text.size();
+    const std::string_view l = text.substr(pos, nl - pos);
+    if (is_fence(l, "---") || is_fence(l, "...")) {
+      s.close_line = line;
+      s.yaml = text.substr(first_nl + 1, pos - (first_nl + 1));
+      s.body = last ? std::string_view{} : text.substr(nl + 1);
+      s.body_first_line = line + 1;
+      return s;
+    }
+    if (last) break;
+    pos = nl + 1;
+    ++line;
+  }
+  return Error{file, 1, "unterminated-frontmatter",
+               "frontmatter opened on line 1 is never closed by '---'"};
+}
+
+// ------------------------------------------------------------- scalars --
+
+PlainKind resolve_plain(std::string_view t) {
+  static const std::regex kNull("~|null|Null|NULL|");
+  static const std::regex kBool("true|True|TRUE|false|False|FALSE");
+  static const std::regex kNumber(
+      "[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+|"
+      "[-+]?(\\.[0-9]+|[0-9]+(\\.[0-9]*)?)([eE][-+]?[0-9]+)?|"
+      "[-+]?\\.(inf|Inf|INF)|\\.nan|\\.NaN|\\.NAN");
+  const std::string s(t);
+  if (std::regex_match(s, kNull)) return PlainKind::Null;
+  if (std::regex_match(s, kBool)) return PlainKind::Bool;
+  if (std::regex_match(s, kNumber)) return PlainKind::Number;
+  return PlainKind::String;
+}
+
+bool repair_escapes(std::string& text) {
+  if (text.find("\\n") == std::string::npos) return false;
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (c == '\\' && i + 1 < text.size()) {
+      const char n = text[i + 1];
+      const char* repl = n == 'n' ? "\n" : n == 't' ? "\t" : n == '"' ? "\"" : n == '\\' ? "\\"
+                                                                                     : nullptr;
+      if (repl != nullptr) {
+        out += repl;
+        ++i;
+        continue;
+      }
+    }
+    out += c;
+  }
+  text = std::move(out);
+  return true;
+}
+
+namespace {
+
+// ------------------------------------------------------ yaml-cpp -> Value --
+
+struct YamlSource {
+  std::vector<std::string_view> lines;  // lines of the YAML text
+  int first_line = 1;                   // file line of lines[0]
+};
+
+ValueStyle scalar_style(const YAML::Node& n, const YamlSource& src) {
+  const auto m = n.Mark();
+  if (m.line < 0 || static_cast<std::size_t>(m.line) >= src.lines.size()) return ValueStyle::Plain;
+  const std::string_view l = src.lines[static_cast<std::size_t>(m.line)];
+  if (m.column < 0 || static_cast<std::size_t>(m.column) >= l.size()) return ValueStyle::Plain;
+  switch (l[static_cast<std::size_t>(m.column)]) {
+    case '\'': return ValueStyle::SingleQuoted;
+    case '"': return ValueStyle::DoubleQuoted;
+    case '|': return ValueStyle::Literal;
+    case '>': return ValueStyle::Folded;
+    default: return ValueStyle::Plain;
+  }
+}
+
+Value to_value(const YAML::Node& n, const YamlSource& src, int fallback_line) {
+  Value v;
+  const int line = n.Mark().line >= 0 ? src.first_line + n.Mark().line : fallback_line;
+  switch (n.Type()) {
+    case YAML::NodeType::Undefined:
+    case YAML::NodeType::Null:
+      v = Value::null();
+      v.line = fallback_line;
+      return v;
+    case YAML::NodeType::Scalar: {
+      const std::string& text = n.Scalar();
+      const bool plain = n.Tag() == "?";
+      const PlainKind kind = plain ? resolve_plain(text) : PlainKind::String;
+      if (kind == PlainKind::Bool) {
+        v = Value::boolean(text[0] == 't' || text[0] == 'T');
+      } else if (kind == PlainKind::Number) {
+        v = Value::number(text);
+      } else if (kind == PlainKind::Null) {
+        v = Value::null();
+      } else {
+        v = Value::string(text, scalar_style(n, src));
+      }
+      break;
+    }
+    case YAML::NodeType::Sequence: {
+      std::vector<Value> items;
+      for (const auto& item : n) items.push_back(to_value(item, src, line));
+      v = Value::list(std::move(items));
+      if (n.Style() == YAML::EmitterStyle::Flow) v.style = ValueStyle::FlowSequence;
+      break;
+    }
+    case YAML::NodeType::Map: {
+      std::vector<std::string> keys;
+      std::vector<Value> values;
+      for (auto it = n.begin(); it != n.end(); ++it) {
+        keys.push_back(it->first.IsScalar() ? it->first.Scalar() : YAML::Dump(it->first));
+        const int kline = src.first_line + std::max(0, it->first.Mark().line);
+        values.push_back(to_value(it->second, src, kline));
+      }
+      v = Value::map(std::move(keys), std::move(values));
+      if (n.Style() == YAML::EmitterStyle::Flow) v.style = ValueStyle::FlowMap;
+      break;
+    }
+  }
+  v.line = line;
+  return v;
+}
+
+std::string key_text(const YAML::Node& k) {
+  return k.IsScalar() ? k.Scalar() : YAML::Dump(k);
+}
+
+// Last non-blank, non-comment line in [from, to] (file lines), or `from`.
+int last_content_line(const YamlSource& src, int from, int to) {
+  for (int l = to; l > from; --l) {
+    const auto idx = static_cast<std::size_t>(l - src.first_line);
+    if (idx >= src.lines.size()) continue;
+    std::string_view s = rstrip(src.lines[idx]);
+    while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+    if (!s.empty() && s.front() != '#') return l;
+  }
+  return from;
+}
+
+// Sets end_line of each entry: up to the line before the next entry.
+void set_end_lines(std::vector<FrontmatterEntry>& entries, const YamlSource& src) {
+  const int last_line = src.first_line + static_cast<int>(src.lines.size()) - 1;
+  for (std::size_t i = 0; i < entries.size(); ++i) {
+    const int next = i + 1 < entries.size() ? entries[i + 1].line - 1 : last_line;
+    entries[i].end_line = last_content_line(src, entries[i].line, std::max(next, entries[i].line));
+  }
+}
+
+// The whole text as one strict map; nullopt when yaml-cpp refuses it or it
+// is not a map. `error` receives yaml-cpp's message and line.
+std::optional<std::vector<FrontmatterEntry>> read_strict(std::string_view yaml,
+                                                        const YamlSource& src,
+                                                        std::string* error, int* error_line) {
+  YAML::Node root;
+  try {
+    root = YAML::Load(std::string(yaml));
+  } catch (const YAML::Exception& e) {
+    if (error != nullptr) *error = e.msg;
+    if (error_line != nullptr) *error_line = src.first_line + std::max(0, e.mark.line);
+    return std::nullopt;
+  }
+  std::vector<FrontmatterEntry> entries;
+  if (root.IsNull()) return entries;
+  if (!root.IsMap()) {
+    if (error != nullptr) *error = "the frontmatter is not a map of keys";
+    if (error_line != nullptr) *error_line = src.first_line;
+    return std::nullopt;
+  }
+  for (auto it = root.begin(); it != root.end(); ++it) {
+    FrontmatterEntry e;
+    e.key = key_text(it->first);
+    e.line = src.first_line + std::max(0, it->first.Mark().line);
+    e.value = to_value(it->second, src, e.line);
+    e.origin = EntryOrigin::Strict;
+    entries.push_back(std::move(e));
+  }
+  return entries;
+}
+
+// ------------------------------------------------------------- lenient --
+
+// A top-level entry: "key:" at column 0 and the lines that belong to it.
+struct Chunk {
+  std::string key;
+  std::size_t first = 0;  // index into src.lines
+  std::size_t last = 0;   // inclusive
+};
+
+// "key" when `line` starts a top-level entry ("key:" then space or end).
+std::optional<std::string> entry_key(std::string_view line) {
+  if (line.empty() || line[0] == ' ' || line[0] == '\t' || line[0] == '#' || line[0] == '-')
+    return std::nullopt;
+  std::string_view key;
+  if (line[0] == '"' || line[0] == '\'') {
+    const std::size_t close = line.find(line[0], 1);
+    if (close == std::string_view::npos || close + 1 >= line.size() || line[close + 1] != ':')
+      return std::nullopt;
+    key = line.substr(1, close - 1);
+    const std::size_t after = close + 2;
+    if (after < line.size() && line[after] != ' ' && line[after] != '\t') return std::nullopt;
+    return std::string(key);
+  }
+  std::size_t colon = 0;
+  while (true) {
+    colon = line.find(':', colon);
+    if (colon == std::string_view::npos) return std::nullopt;
+    if (colon + 1 == line.size() || line[colon + 1] == ' ' || line[colon + 1] == '\t') break;
+    ++colon;
+  }
+  key = rstrip(line.substr(0, colon));
+  if (key.empty()) return std::nullopt;
+  return std::string(key);
+}
+
+std::vector<Chunk> chunk_entries(const YamlSource& src) {
+  std::vector<Chunk> chunks;
+  for (std::size_t i = 0; i < src.lines.size(); ++i) {
+    if (auto key = entry_key(src.lines[i])) {
+      chunks.push_back(Chunk{*key, i, i});
+    } else if (!chunks.empty()) {
+      chunks.back().last = i;
+    }
+  }
+  return chunks;
+}
+
+// Why yaml-cpp refused a "key: value" line, in words.
+std::string lenient_reason(const std::string& key, std::string_view rest) {
+  if (rest.find(": ") != std::string_view::npos)
+    return key + " has an unquoted ': '; read leniently";
+  if (rest.find(" #") != std::string_view::npos)
+    return key + " has an unquoted ' #'; read leniently";
+  if (!rest.empty() && (rest[0] == '"' || rest[0] == '\''))
+    return key + " has an unbalanced quote; read leniently";
+  return key + " is not valid YAML; read leniently";
+}
+
+FrontmatterEntry lenient_entry(const Chunk& c, const YamlSource& src, const std::string& file,
+                               std::vector<Diagnostic>& diagnostics) {
+  const std::string_view first = src.lines[c.first];
+  std::string_view rest = first.substr(first.find(':') + 1);
+  if (first[0] == '"' || first[0] == '\'') rest = first.substr(first.find(':', c.key.size() + 2) + 1);
+  while (!rest.empty() && (rest.front() == ' ' || rest.front() == '\t')) rest.remove_prefix(1);
+  rest = rstrip(rest);
+  FrontmatterEntry e;
+  e.key = c.key;
+  e.line = src.first_line + static_cast<int>(c.first);
+  e.origin = EntryOrigin::Lenient;
+  diagnostics.push_back({Severity::Warning, file, e.line, "lenient-yaml",
+                         lenient_reason(c.key, rest)});
+  // Continuation lines fold like a plain scalar: one space, blank line = LF.
+  std::string text(rest);
+  bool pending_break = false;
+  for (std::size_t i = c.first + 1; i <= c.last; ++i) {
+    std::string_view l = rstrip(src.lines[i]);
+    while (!l.empty() && (l.front() == ' ' || l.front() == '\t')) l.remove_prefix(1);
+    if (l.empty()) {
+      text += '\n';
+      pending_break = true;
+      continue;
+    }
+    if (!text.empty() && !pending_break) text += ' ';
+    text += l;
+    pending_break = false;
+  }
+  while (!text.empty() && text.back() == '\n') text.pop_back();
+  if (repair_escapes(text)) {
+    diagnostics.push_back({Severity::Note, file, e.line, "escapes-repaired",
+                           c.key + ": the escapes \\n, \\t, \\\" and \\\\ written in a plain "
+                                   "value were read as the characters they name"});
+  }
+  e.value = Value::string(std::move(text), ValueStyle::Lenient);
+  e.value.line = e.line;
+  return e;
+}
+
+std::vector<FrontmatterEntry> read_lenient(const YamlSource& src, const std::string& file,
+                                           std::vector<Diagnostic>& diagnostics) {
+  std::vector<FrontmatterEntry> entries;
+  for (const Chunk& c : chunk_entries(src)) {
+    std::string text;
+    for (std::size_t i = c.first; i <= c.last; ++i) {
+      text += src.lines[i];
+      text += '\n';
+    }
+    YamlSource sub{{src.lines.begin() + static_cast<std::ptrdiff_t>(c.first),
+                    src.lines.begin() + static_cast<std::ptrdiff_t>(c.last) + 1},
+                   src.first_line + static_cast<int>(c.first)};
+    auto strict = read_strict(text, sub, nullptr, nullptr);
+    if (strict && strict->size() == 1 && (*strict)[0].key == c.key) {
+      entries.push_back(std::move((*strict)[0]));
+    } else {
+      entries.push_back(lenient_entry(c, src, file, diagnostics));
+    }
+  }
+  return entries;
+}
+
+// Later duplicates win: the earlier entry is removed, with a warning.
+void drop_duplicates(std::vector<FrontmatterEntry>& entries, const std::string& file,
+                     std::vector<Diagnostic>& diagnostics) {
+  std::vector<FrontmatterEntry> kept;
+  for (std::size_t i = 0; i < entries.size(); ++i) {
+    const auto later = std::find_if(entries.begin() + static_cast<std::ptrdiff_t>(i) + 1,
+                                    entries.end(),
+                                    [&](const FrontmatterEntry& e) { return e.key == entries[i].key; });
+    if (later != entries.end()) {
+      diagnostics.push_back({Severity::Warning, file, later->line, "duplicate-key",
+                             "duplicate key '" + entries[i].key + "' (first on line " +
+                                 std::to_string(entries[i].line) + "); the later value wins"});
+      continue;
+    }
+    kept.push_back(std::move(entries[i]));
+  }
+  entries = std::move(kept);
+}
+
+}  // namespace
+
+Frontmatter read_frontmatter(std::string_view yaml, int first_line, int open_line, int close_line,
+                             const std::string& file, std::vector<Diagnostic>& diagnostics) {
+  Frontmatter fm;
+  fm.open_line = open_line;
+  fm.close_line = close_line;
+  const YamlSource src{split_lines(yaml), first_line};
+  std::string error;
+  int error_line = 0;
+  if (auto strict = read_strict(yaml, src, &error, &error_line)) {
+    fm.mode = FrontmatterMode::Strict;
+    fm.entries = std::move(*strict);
+  } else {
+    fm.mode = FrontmatterMode::Lenient;
+    diagnostics.push_back({Severity::Note, file, error_line, "strict-yaml-failed",
+                           "strict YAML parser refused the frontmatter (" + error +
+                               "); reading it entry by entry"});
+    fm.entries = read_lenient(src, file, diagnostics);
+  }
+  set_end_lines(fm.entries, src);
+  drop_duplicates(fm.entries, file, diagnostics);
+  return fm;
+}
+
+}  // namespace agentmerge::detail

@@ -1,0 +1,23 @@
+// Internal helpers over the tool vocabulary table (src/vocabulary.cpp).
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "agentmerge/tools.hpp"
+
+namespace agentmerge::detail {
+
+// The names one format uses in a row (empty for Unknown).
+const std::vector<std::string>& column(const ToolVocabularyRow& row, Format format);
+
+// Whether `format`'s table has `name` with exactly this spelling (used by
+// format detection, where "Read" and "read" point at different formats).
+bool names_tool_exactly(Format format, std::string_view name);
+
+// Index of a neutral id in the table, or the table size for ids it does not
+// hold (MCP, other:): the fixed order tools are written in.
+std::size_t vocabulary_rank(std::string_view id);
+
+}  // namespace agentmerge::detail

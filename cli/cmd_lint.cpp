@@ -1,18 +1,109 @@
-// `agentmerge lint` (placeholder until implemented).
+// `agentmerge lint PATH... [--json] [--max-bytes N]`
+//
+// Lints every named file, and every agent file with a frontmatter below the
+// named folders. Findings go to stdout ("file:line: severity: message
+// [code]", or a JSON array with --json). Exit codes: 0 clean (notes do not
+// count), 1 warnings or errors, 2 usage, 3 an input could not be read or
+// parsed; one bad file never stops the others.
+#include <filesystem>
 #include <iostream>
+#include <memory>
 
+#include <nlohmann/json.hpp>
+
+#include "agentmerge/lint.hpp"
 #include "commands.hpp"
+#include "io.hpp"
 
 namespace agentmerge::cli {
 
+namespace {
+
+namespace fs = std::filesystem;
+
+struct LintOptions {
+  std::vector<std::string> paths;
+  bool json = false;
+  std::size_t max_bytes = ParseOptions{}.max_bytes;
+};
+
+enum class Origin { Named, FoundInFolder };
+
+struct Target {
+  fs::path path;
+  Origin origin;
+};
+
+std::vector<Target> targets(const std::vector<std::string>& inputs, std::vector<Error>& errors) {
+  std::vector<Target> out;
+  for (const auto& in : inputs) {
+    std::error_code ec;
+    const Origin origin = fs::is_directory(in, ec) ? Origin::FoundInFolder : Origin::Named;
+    for (auto& p : expand_paths({in}, FollowSymlinks::No, errors)) out.push_back({p, origin});
+  }
+  return out;
+}
+
+Diagnostic from_error(const Error& e) {
+  return Diagnostic{Severity::Error, e.file, e.line, e.code, e.message};
+}
+
+nlohmann::json to_json(const Diagnostic& d) {
+  return {{"file", d.file},
+          {"line", d.line},
+          {"severity", std::string(to_string(d.severity))},
+          {"code", d.code},
+          {"message", d.message}};
+}
+
+ExitCode run(const LintOptions& o) {
+  std::vector<Error> errors;
+  const std::vector<Target> files = targets(o.paths, errors);
+  std::vector<Diagnostic> findings;
+  for (const auto& e : errors) findings.push_back(from_error(e));
+  bool unreadable = !errors.empty();
+  ParseOptions popts;
+  popts.max_bytes = o.max_bytes;
+  for (const Target& t : files) {
+    auto file = load_agent(t.path, popts);
+    if (!file) {
+      unreadable = true;
+      findings.push_back(from_error(file.error()));
+      continue;
+    }
+    if (t.origin == Origin::FoundInFolder && file->frontmatter.mode == FrontmatterMode::Absent)
+      continue;  // a Markdown file in a folder that is not an agent
+    for (auto& d : lint(*file)) findings.push_back(std::move(d));
+  }
+  bool counted = false;
+  for (const auto& d : findings) counted = counted || d.severity != Severity::Note;
+  if (o.json) {
+    nlohmann::json arr = nlohmann::json::array();
+    for (const auto& d : findings) arr.push_back(to_json(d));
+    std::cout << arr.dump(2) << "\n";
+  } else {
+    for (const auto& d : findings) std::cout << d.to_string() << "\n";
+  }
+  if (unreadable) return ExitCode::Unreadable;
+  return counted ? ExitCode::Findings : ExitCode::Ok;
+}
+
+}  // namespace
+
 void add_lint(CLI::App& app, Action& action) {
-  auto* sub = app.add_subcommand("lint", "(not yet implemented)");
-  sub->callback([&action] {
-    action = [] {
-      std::cerr << "agentmerge lint: not yet implemented\n";
-      return ExitCode::Usage;
-    };
-  });
+  auto opts = std::make_shared<LintOptions>();
+  auto* sub = app.add_subcommand(
+      "lint", "Report problems in agent files: YAML a strict parser refuses, missing keys, "
+              "unknown tools and models, empty bodies");
+  sub->add_option("paths", opts->paths, "Agent files or folders (searched recursively)")
+      ->required();
+  sub->add_flag("--json", opts->json, "Print the findings as a JSON array");
+  sub->add_option("--max-bytes", opts->max_bytes, "Refuse files larger than this (bytes)")
+      ->capture_default_str();
+  sub->footer(
+      "Exit codes: 0 no findings (notes do not count), 1 warnings or errors, 2 usage,\n"
+      "3 an input could not be read or parsed (the other files are still linted).");
+  sub->callback([&action, opts] { action = [opts] { return run(*opts); }; });
 }
 
 }  // namespace agentmerge::cli

@@ -1,18 +1,241 @@
-// `agentmerge convert` (placeholder until implemented).
+// `agentmerge convert PATH... --to FORMAT [-o OUT | --out DIR]`
+//
+// 1:1 conversion between formats, no merging. One input without -o/--out
+// prints to stdout; -o writes one file; --out DIR writes each input as
+// DIR/<name>.md (DIR/<name>.agent.md for copilot). Everything the target
+// cannot express is printed per file to stderr (and in --json).
+// Exit codes: 0 converted faithfully; 1 converted, but something could not be
+// expressed (see the notes); 2 usage; 3 some input unreadable or some output
+// refused (the others are still converted).
+#include <filesystem>
 #include <iostream>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
 
+#include <nlohmann/json.hpp>
+
+#include "agentmerge/convert.hpp"
+#include "agentmerge/parse.hpp"
 #include "commands.hpp"
+#include "io.hpp"
+#include "parallel.hpp"
+#include "progress.hpp"
 
 namespace agentmerge::cli {
+namespace {
+namespace fs = std::filesystem;
+
+struct ConvertArgs {
+  std::vector<std::string> paths;
+  std::string to;
+  std::optional<std::string> from;
+  std::optional<std::string> output;   // -o
+  std::optional<std::string> out_dir;  // --out
+  bool force = false;
+  bool json = false;
+  bool quiet = false;
+  unsigned jobs = 0;
+};
+
+// What happened to one input.
+struct FileOutcome {
+  std::string source;
+  std::string output;          // path written (or that would be), "" for stdout
+  std::string status;          // "written", "unchanged", "stdout", "error"
+  std::vector<Diagnostic> notes;
+  std::optional<Error> error;
+};
+
+nlohmann::json to_json(const FileOutcome& o) {
+  nlohmann::json notes = nlohmann::json::array();
+  for (const Diagnostic& d : o.notes) {
+    notes.push_back({{"severity", std::string(to_string(d.severity))},
+                     {"line", d.line},
+                     {"code", d.code},
+                     {"message", d.message}});
+  }
+  nlohmann::json j = {{"source", o.source}, {"output", o.output}, {"status", o.status},
+                      {"notes", notes}};
+  if (o.error) j["error"] = {{"code", o.error->code}, {"message", o.error->to_string()}};
+  return j;
+}
+
+bool has_loss(const std::vector<Diagnostic>& notes) {
+  for (const Diagnostic& d : notes)
+    if (d.severity != Severity::Note) return true;
+  return false;
+}
+
+// Writes one converted file; refuses to replace different content unless
+// --force (an input converted into its own folder is never clobbered).
+void write_output(const fs::path& path, const ConvertResult& r, const ConvertArgs& args,
+                  FileOutcome& o) {
+  o.output = path.string();
+  std::error_code ec;
+  if (fs::exists(path, ec)) {
+    auto current = read_file(path);
+    if (current && *current == r.text) {
+      o.status = "unchanged";
+      return;
+    }
+    if (!args.force) {
+      o.status = "error";
+      o.error = Error{path.string(), 0, "exists",
+                      "exists with other content; not overwritten (use --force)"};
+      return;
+    }
+  }
+  auto written = write_atomic(path, r.text);
+  if (!written) {
+    o.status = "error";
+    o.error = written.error();
+    return;
+  }
+  o.status = "written";
+}
+
+// The name opencode reads from the file name must match the agent's name.
+void check_name_by_file(const fs::path& out, Format target, const ConvertResult& r,
+                        FileOutcome& o) {
+  if (map_key(Format::Claude, target, "name")) return;
+  const std::string stem = file_stem(out.string());
+  if (stem != r.converted.stem) {
+    o.notes.push_back(Diagnostic{Severity::Warning, o.source, 0, "name-by-file-name",
+                                 std::string(to_string(target)) +
+                                     " takes the agent name from the file name: " + out.string() +
+                                     " names it '" + stem + "', not '" + r.converted.stem + "'"});
+  }
+}
+
+ExitCode run_convert(const ConvertArgs& args) {
+  const auto target = parse_format(args.to);
+  if (!target || *target == Format::Unknown) {
+    std::cerr << "agentmerge convert: unknown --to format '" << args.to
+              << "' (claude, opencode, copilot, qwen, gemini)\n";
+    return ExitCode::Usage;
+  }
+  ParseOptions options;
+  if (args.from) {
+    options.format = parse_format(*args.from);
+    if (!options.format || *options.format == Format::Unknown) {
+      std::cerr << "agentmerge convert: unknown --from format '" << *args.from << "'\n";
+      return ExitCode::Usage;
+    }
+  }
+  std::vector<Error> errors;
+  const auto paths = expand_paths(args.paths, FollowSymlinks::No, errors);
+  if (!args.out_dir && paths.size() + errors.size() > 1) {
+    std::cerr << "agentmerge convert: several inputs need --out DIR\n";
+    return ExitCode::Usage;
+  }
+  if (args.json && !args.out_dir && !args.output) {
+    std::cerr << "agentmerge convert: --json needs -o or --out (stdout holds the agent)\n";
+    return ExitCode::Usage;
+  }
+  if (args.out_dir) {
+    std::error_code ec;
+    fs::create_directories(*args.out_dir, ec);
+    if (ec) {
+      std::cerr << "agentmerge convert: " << *args.out_dir << ": " << ec.message() << "\n";
+      return ExitCode::Unreadable;
+    }
+  }
+  Progress progress("files", paths.size(),
+                    args.quiet || args.json ? Verbosity::Quiet : Verbosity::Normal);
+  const unsigned jobs = args.jobs == 0 ? default_jobs() : args.jobs;
+  auto results = parallel_map<Result<ConvertResult>>(paths.size(), jobs, [&](std::size_t i) {
+    Result<AgentFile> file = load_agent(paths[i], options);
+    progress.advance();
+    if (!file) return Result<ConvertResult>(file.error());
+    return convert(*file, *target);
+  });
+  progress.finish();
+
+  std::vector<FileOutcome> outcomes;
+  for (const Error& e : errors) outcomes.push_back({e.file, "", "error", {}, e});
+  std::map<std::string, std::string> claimed;  // output path -> source
+  for (std::size_t i = 0; i < paths.size(); ++i) {
+    FileOutcome o{paths[i].string(), "", "", {}, std::nullopt};
+    if (!results[i]) {
+      o.status = "error";
+      o.error = results[i].error();
+      outcomes.push_back(std::move(o));
+      continue;
+    }
+    const ConvertResult& r = *results[i];
+    o.notes = r.notes;
+    if (args.out_dir || args.output) {
+      const fs::path out = args.output ? fs::path(*args.output) : fs::path(*args.out_dir) / r.file_name;
+      check_name_by_file(out, *target, r, o);
+      const auto [it, fresh] = claimed.emplace(out.string(), o.source);
+      if (!fresh) {
+        o.status = "error";
+        o.error = Error{o.source, 0, "output-collision",
+                        "converts to " + out.string() + ", already written from " + it->second};
+      } else {
+        write_output(out, r, args, o);
+      }
+    } else {
+      std::cout << r.text;
+      o.status = "stdout";
+    }
+    outcomes.push_back(std::move(o));
+  }
+
+  bool lossy = false;
+  bool failed = false;
+  nlohmann::json doc = nlohmann::json::array();
+  for (const FileOutcome& o : outcomes) {
+    lossy = lossy || has_loss(o.notes);
+    failed = failed || o.error.has_value();
+    if (args.json) {
+      doc.push_back(to_json(o));
+      continue;
+    }
+    print_diagnostics(o.notes);
+    if (o.error) std::cerr << "agentmerge convert: " << o.error->to_string() << "\n";
+  }
+  if (args.json) std::cout << doc.dump(2) << "\n";
+  if (!args.quiet && !args.json && args.out_dir) {
+    std::size_t written = 0, unchanged = 0;
+    for (const FileOutcome& o : outcomes) {
+      written += o.status == "written" ? 1 : 0;
+      unchanged += o.status == "unchanged" ? 1 : 0;
+    }
+    std::cerr << "converted to " << to_string(*target) << ": " << written << " written, "
+              << unchanged << " unchanged, " << (outcomes.size() - written - unchanged)
+              << " failed\n";
+  }
+  if (failed) return ExitCode::Unreadable;
+  return lossy ? ExitCode::Findings : ExitCode::Ok;
+}
+
+}  // namespace
 
 void add_convert(CLI::App& app, Action& action) {
-  auto* sub = app.add_subcommand("convert", "(not yet implemented)");
-  sub->callback([&action] {
-    action = [] {
-      std::cerr << "agentmerge convert: not yet implemented\n";
-      return ExitCode::Usage;
-    };
-  });
+  auto args = std::make_shared<ConvertArgs>();
+  auto* sub = app.add_subcommand("convert", "Convert agent files 1:1 into another format");
+  sub->add_option("paths", args->paths, "Agent files or folders (walked recursively)")
+      ->required();
+  sub->add_option("--to", args->to, "Target format: claude, opencode, copilot, qwen, gemini")
+      ->required();
+  sub->add_option("--from", args->from, "Read every input as this format (default: detected)");
+  auto* single = sub->add_option("-o,--output", args->output, "Output file (one input only)");
+  sub->add_option("--out", args->out_dir, "Output folder: one file per input, named by the target's "
+                                          "convention")
+      ->excludes(single);
+  sub->add_flag("--force", args->force, "Overwrite an existing output file with other content");
+  sub->add_flag("--json", args->json, "Print per-file results and notes as JSON");
+  sub->add_flag("-q,--quiet", args->quiet, "No progress line and no summary");
+  sub->add_option("-j,--jobs", args->jobs, "Files converted in parallel (default: core count)")
+      ->check(CLI::Range(1U, 1024U));
+  sub->footer(
+      "Exit codes: 0 converted faithfully, 1 something could not be expressed in the\n"
+      "target (see the notes), 2 usage, 3 some input unreadable or output refused.");
+  sub->callback([&action, args] { action = [args] { return run_convert(*args); }; });
 }
 
 }  // namespace agentmerge::cli

@@ -1,18 +1,460 @@
-// `agentmerge migrate` (placeholder until implemented).
+// `agentmerge migrate PATH... --out DIR [--to FORMAT] [--plan PLAN.yaml]
+//  [--apply PLAN.yaml] [--dry-run | --check] [--force] [--report FILE]`
+//
+// scan -> plan -> merge each cluster -> write one canonical file per cluster
+// into DIR, with DIR/.agentmerge/report.json and DIR/.agentmerge/manifest.
+//
+//   migrate seeds/ --out agents/   ->  agents/backend-architect.md
+//                                      agents/.agentmerge/{report.json,manifest}
+//
+// Exit codes: 0 done (or nothing to do); 1 --check found drift, or a file in
+// DIR was not overwritten because agentmerge did not write it (--force);
+// 2 usage or an invalid plan; 3 some input unreadable or some cluster failed
+// (every other cluster is still written).
+#include <algorithm>
+#include <filesystem>
 #include <iostream>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
 
+#include <nlohmann/json.hpp>
+
+#include "agentmerge/cluster.hpp"
+#include "agentmerge/merge.hpp"
+#include "agentmerge/plan.hpp"
 #include "commands.hpp"
+#include "config_file.hpp"
+#include "io.hpp"
+#include "migrate_output.hpp"
+#include "parallel.hpp"
+#include "progress.hpp"
 
 namespace agentmerge::cli {
+namespace {
+namespace fs = std::filesystem;
+using json = nlohmann::ordered_json;
+
+constexpr const char* kReportPath = ".agentmerge/report.json";
+
+struct MigrateArgs {
+  std::vector<std::string> paths;
+  std::optional<std::string> out_dir, to, plan_out, apply, report, config;
+  bool dry_run = false, check = false, force = false, json = false, quiet = false;
+  bool follow_symlinks = false;
+  unsigned jobs = 0;
+};
+
+// The parsed inputs, by the path they were loaded from.
+struct Inputs {
+  std::map<std::string, AgentFile> files;
+  std::vector<Error> unreadable;
+};
+
+struct ClusterOutcome {
+  std::string output;  // file name in DIR; "" when it could not be resolved
+  std::optional<MergeResult> merged;
+  std::optional<Error> error;
+};
+
+ExitCode usage(const std::string& message) {
+  std::cerr << "agentmerge migrate: " << message << "\n";
+  return ExitCode::Usage;
+}
+
+Inputs load_inputs(const std::vector<fs::path>& paths, unsigned jobs, Progress& progress) {
+  progress.stage("files", paths.size());
+  const ParseOptions options;
+  auto loaded = parallel_map<Result<AgentFile>>(paths.size(), jobs, [&](std::size_t i) {
+    Result<AgentFile> r = load_agent(paths[i], options);
+    progress.advance();
+    return r;
+  });
+  Inputs in;
+  for (std::size_t i = 0; i < paths.size(); ++i) {
+    if (loaded[i]) {
+      in.files.emplace(paths[i].string(), std::move(*loaded[i]));
+    } else {
+      in.unreadable.push_back(loaded[i].error());
+    }
+  }
+  return in;
+}
+
+// The format most inputs use (ties and no known format: claude).
+Format majority_format(const Inputs& in) {
+  std::map<Format, std::size_t> counts;
+  for (const auto& [path, f] : in.files)
+    if (f.format != Format::Unknown) ++counts[f.format];
+  Format best = Format::Claude;
+  std::size_t n = 0;
+  for (const auto& [format, c] : counts) {
+    if (c > n || (c == n && format == Format::Claude)) {
+      best = format;
+      n = c;
+    }
+  }
+  return best;
+}
+
+// `path` relative to `base` when possible, '/'-separated.
+std::string relative_to(const fs::path& path, const fs::path& base) {
+  const fs::path abs = fs::absolute(path).lexically_normal();
+  const fs::path rel = abs.lexically_relative(fs::absolute(base).lexically_normal());
+  return rel.empty() ? abs.generic_string() : rel.generic_string();
+}
+
+fs::path folder_of(const std::string& file) {
+  const fs::path parent = fs::path(file).parent_path();
+  return parent.empty() ? fs::path(".") : parent;
+}
+
+// The plan of a sources run: scan and cluster every readable input.
+Plan plan_from_sources(const Inputs& in, const Config& config, std::optional<Format> to,
+                       unsigned jobs) {
+  std::vector<const AgentFile*> files;
+  for (const auto& [path, f] : in.files) files.push_back(&f);
+  const auto prints = parallel_map<AgentFingerprint>(files.size(), jobs, [&](std::size_t i) {
+    return fingerprint(*files[i], config.name_aliases);
+  });
+  const ClusterResult clusters = cluster_fingerprints(prints, config.thresholds);
+  print_diagnostics(clusters.diagnostics);
+  const Format target = to ? *to : config.target ? *config.target : majority_format(in);
+  return build_plan(clusters, prints, config, target);
+}
+
+// Member paths as written in a plan file: relative to the plan's folder.
+Plan relative_plan(Plan plan, const fs::path& plan_dir) {
+  for (PlanCluster& c : plan.clusters) {
+    for (PlanMember& m : c.members) m.path = relative_to(m.path, plan_dir);
+    if (c.primary) c.primary = relative_to(*c.primary, plan_dir);
+  }
+  return plan;
+}
+
+// A plan file's member path, as a path to load.
+std::string resolve_member(const std::string& member, const fs::path& plan_dir) {
+  const fs::path p(member);
+  return (p.is_absolute() ? p : plan_dir / p).lexically_normal().string();
+}
+
+// Resolves the member paths of an applied plan and loads every member.
+Plan plan_for_loading(Plan plan, const fs::path& plan_dir, std::vector<fs::path>& paths) {
+  for (PlanCluster& c : plan.clusters) {
+    for (PlanMember& m : c.members) {
+      m.path = resolve_member(m.path, plan_dir);
+      paths.emplace_back(m.path);
+    }
+    if (c.primary) c.primary = resolve_member(*c.primary, plan_dir);
+  }
+  return plan;
+}
+
+MergeOptions merge_options(const Plan& plan, const PlanCluster& c, const Config& config) {
+  MergeOptions o;
+  o.name = c.name;
+  o.target = plan.target;
+  o.primary = c.primary;
+  o.config = config;
+  o.config.tools = c.tools.value_or(plan.tools);
+  std::map<std::string, ValuePolicy> policies = plan.policies;
+  for (const auto& [k, p] : c.policies) policies[k] = p;
+  for (const auto& [k, p] : policies) {
+    if (k == kAnyKeyPolicy) {
+      o.config.default_policy = p;
+    } else {
+      o.config.key_policies[k] = p;
+    }
+  }
+  return o;
+}
+
+ClusterOutcome merge_cluster(const Plan& plan, const PlanCluster& c, const Inputs& in,
+                             const Config& config, const std::string& plan_name) {
+  ClusterOutcome out;
+  if (auto o = resolve_output(c, plan.target, plan_name); o) {
+    out.output = *o;
+  } else {
+    out.error = o.error();
+    return out;
+  }
+  std::vector<AgentFile> variants;
+  for (const PlanMember& m : c.members) {
+    const auto it = in.files.find(m.path);
+    if (it == in.files.end()) {
+      out.error = Error{m.path, 0, "unreadable-member",
+                        "cluster '" + c.name + "' not merged: this member could not be read"};
+      return out;
+    }
+    variants.push_back(it->second);
+  }
+  auto merged = merge(variants, merge_options(plan, c, config));
+  if (!merged) {
+    out.error = merged.error();
+    return out;
+  }
+  out.merged = std::move(*merged);
+  out.merged->merged = AgentFile{};  // the text and report are all we keep
+  return out;
+}
+
+json error_json(const Error& e) {
+  return {{"file", e.file}, {"line", e.line}, {"code", e.code}, {"message", e.message}};
+}
+
+json cluster_json(const PlanCluster& c, const ClusterOutcome& o) {
+  json j = {{"name", c.name}, {"output", o.output.empty() ? json(nullptr) : json(o.output)}};
+  json members = json::array();
+  if (o.merged) {
+    const MergeReport& r = o.merged->report;
+    for (const SourceInfo& s : r.sources) {
+      members.push_back({{"path", s.name}, {"agent_name", s.agent_name},
+                         {"format", std::string(to_string(s.format))}, {"documents", s.documents}});
+    }
+    j["primary"] = r.sources.empty() ? json(nullptr) : json(r.sources[r.primary].name);
+    j["needs_review"] = r.needs_review();
+    j["blocks"] = {{"kept", r.count(BlockFate::Kept)}, {"folded", r.count(BlockFate::Folded)},
+                   {"dropped", r.count(BlockFate::Dropped)}};
+    json decisions = json::array();
+    for (const Decision& d : r.decisions) {
+      decisions.push_back({{"subject", d.subject}, {"policy", d.policy}, {"chosen", d.chosen},
+                           {"source_values", d.source_values}, {"message", d.message},
+                           {"review", d.review == Review::Needed}});
+    }
+    j["decisions"] = decisions;
+  } else {
+    for (const PlanMember& m : c.members) members.push_back({{"path", m.path}});
+  }
+  j["members"] = members;
+  if (o.error) j["error"] = error_json(*o.error);
+  return j;
+}
+
+// The machine-readable report: every cluster, member, decision and output.
+// Deterministic (no times, no statuses), so an unchanged run leaves it as is.
+std::string report_text(const Plan& plan, const std::vector<ClusterOutcome>& outcomes,
+                        const Inputs& in) {
+  json doc = {{"version", 1}, {"target", std::string(to_string(plan.target))}};
+  json clusters = json::array();
+  for (std::size_t i = 0; i < plan.clusters.size(); ++i)
+    clusters.push_back(cluster_json(plan.clusters[i], outcomes[i]));
+  doc["clusters"] = clusters;
+  json unreadable = json::array();
+  for (const Error& e : in.unreadable) unreadable.push_back(error_json(e));
+  doc["unreadable"] = unreadable;
+  return doc.dump(2) + "\n";
+}
+
+std::string action_verb(const PlannedAction& p, OutputMode mode) {
+  const bool would = mode != OutputMode::Write;
+  if (p.action == FileAction::Refuse) {
+    return p.state == FileState::Edited
+               ? "refused (edited since agentmerge wrote it; --force to replace)"
+               : "refused (not written by agentmerge; --force to replace)";
+  }
+  switch (p.action) {
+    case FileAction::Create: return would ? "would create" : "created";
+    case FileAction::Update: return would ? "would update" : "updated";
+    case FileAction::Unchanged: return "unchanged";
+    case FileAction::Refuse: return "refused";
+    case FileAction::Remove: return would ? "would remove (stale)" : "removed (stale)";
+    case FileAction::KeepStale: return "left alone (stale, edited by hand)";
+  }
+  return "";
+}
+
+void print_human(const OutputSync& sync, OutputMode mode, const fs::path& dir,
+                 std::size_t clusters) {
+  for (const PlannedAction& a : sync.actions) {
+    if (a.action == FileAction::Unchanged && mode != OutputMode::DryRun) continue;
+    std::cout << action_verb(a, mode) << ": " << (dir / a.path).string() << "\n";
+  }
+  const std::size_t changed = sync.actions.size() - sync.count(FileAction::Unchanged);
+  if (mode == OutputMode::Check) {
+    std::cout << (sync.drift() ? "drift: " + dir.string() + " differs from what migrate would write"
+                               : "no drift: " + dir.string() + " is up to date")
+              << "\n";
+  } else if (changed == 0) {
+    std::cout << "nothing to do: " << sync.actions.size() << " files up to date in "
+              << dir.string() << " (" << clusters << " clusters)\n";
+  } else {
+    std::cout << clusters << " clusters: " << sync.count(FileAction::Create) << " created, "
+              << sync.count(FileAction::Update) << " updated, "
+              << sync.count(FileAction::Unchanged) << " unchanged, "
+              << sync.count(FileAction::Remove) << " removed, " << sync.count(FileAction::Refuse)
+              << " refused" << (mode == OutputMode::DryRun ? " (dry run: nothing written)" : "")
+              << "\n";
+  }
+}
+
+json sync_json(const OutputSync& sync, const fs::path& dir, OutputMode mode) {
+  json actions = json::array();
+  for (const PlannedAction& a : sync.actions) {
+    actions.push_back({{"path", (dir / a.path).generic_string()},
+                       {"action", std::string(to_string(a.action))},
+                       {"state", std::string(to_string(a.state))}});
+  }
+  const char* m = mode == OutputMode::Write ? "write" : mode == OutputMode::DryRun ? "dry-run"
+                                                                                   : "check";
+  return {{"mode", m}, {"out", dir.generic_string()}, {"actions", actions},
+          {"drift", sync.drift()}};
+}
+
+// Merges every cluster of the plan and brings DIR in line with the result.
+ExitCode run_migrate_outputs(const MigrateArgs& args, const Plan& plan, const Inputs& in,
+                             const Config& config, const std::string& plan_name,
+                             Progress& progress) {
+  const unsigned jobs = args.jobs == 0 ? default_jobs() : args.jobs;
+  progress.stage("clusters", plan.clusters.size());
+  progress.set_clusters(plan.clusters.size());
+  auto outcomes = parallel_map<ClusterOutcome>(plan.clusters.size(), jobs, [&](std::size_t i) {
+    ClusterOutcome o = merge_cluster(plan, plan.clusters[i], in, config, plan_name);
+    progress.advance();
+    return o;
+  });
+  progress.finish();
+
+  std::vector<WantedFile> wanted;
+  std::vector<std::string> keep;
+  bool failed = !in.unreadable.empty();
+  std::size_t review = 0;
+  for (const ClusterOutcome& o : outcomes) {
+    if (o.merged) {
+      wanted.push_back({o.output, o.merged->text});
+      review += o.merged->report.needs_review() ? 1 : 0;
+      continue;
+    }
+    failed = true;
+    std::cerr << "agentmerge migrate: " << o.error->to_string() << "\n";
+    if (!o.output.empty()) keep.push_back(o.output);  // not stale: only failed this time
+  }
+  const std::string report = report_text(plan, outcomes, in);
+  std::vector<std::string> untracked;
+  if (args.report) {
+    if (args.check) {
+      // --check never writes, not even the report.
+    } else if (auto w = write_atomic(*args.report, report); !w) {
+      std::cerr << "agentmerge migrate: " << w.error().to_string() << "\n";
+      failed = true;
+    }
+  } else {
+    wanted.push_back({kReportPath, report});
+    untracked.push_back(kReportPath);
+  }
+  const OutputMode mode = args.check     ? OutputMode::Check
+                          : args.dry_run ? OutputMode::DryRun
+                                         : OutputMode::Write;
+  const fs::path dir(*args.out_dir);
+  const OutputSync sync = sync_output(dir, wanted, keep, untracked, mode,
+                                      args.force ? Overwrite::Force : Overwrite::Refuse);
+  for (const Error& e : sync.errors) std::cerr << "agentmerge migrate: " << e.to_string() << "\n";
+  if (args.json) {
+    json doc = sync_json(sync, dir, mode);
+    doc["report"] = json::parse(report);
+    std::cout << doc.dump(2) << "\n";
+  } else if (!args.quiet) {
+    print_human(sync, mode, dir, plan.clusters.size());
+    if (review > 0)
+      std::cout << review << " clusters have merge decisions that need review (see the report)\n";
+  }
+  if (failed || !sync.errors.empty()) return ExitCode::Unreadable;
+  if (mode == OutputMode::Check) return sync.drift() ? ExitCode::Findings : ExitCode::Ok;
+  return sync.count(FileAction::Refuse) > 0 ? ExitCode::Findings : ExitCode::Ok;
+}
+
+ExitCode run_migrate(const MigrateArgs& args) {
+  if (args.apply && !args.paths.empty()) return usage("--apply takes no PATH (the plan lists them)");
+  if (args.apply && args.to) return usage("--apply executes the plan's target; edit the plan instead of --to");
+  if (args.apply && args.plan_out) return usage("--plan and --apply exclude each other");
+  if (!args.apply && args.paths.empty()) return usage("give PATH... to scan, or --apply PLAN.yaml");
+  if (!args.plan_out && !args.out_dir) return usage("--out DIR is required (or --plan PLAN.yaml)");
+  if (args.dry_run && args.check) return usage("--dry-run and --check exclude each other");
+  std::optional<Format> to;
+  if (args.to) {
+    to = parse_format(*args.to);
+    if (!to || *to == Format::Unknown) return usage("--to must be claude, opencode, copilot, qwen or gemini");
+  }
+  auto config = load_config(args.config);
+  if (!config) return usage(config.error().to_string());
+  const unsigned jobs = args.jobs == 0 ? default_jobs() : args.jobs;
+  Progress progress("files", 0, args.quiet ? Verbosity::Quiet : Verbosity::Normal);
+
+  Plan plan;
+  Inputs in;
+  std::string plan_name;
+  if (args.apply) {
+    plan_name = *args.apply;
+    auto text = read_file(plan_name);
+    if (!text) {
+      std::cerr << "agentmerge migrate: " << text.error().to_string() << "\n";
+      return ExitCode::Unreadable;
+    }
+    auto read = read_plan(*text, plan_name);
+    if (!read) {
+      std::cerr << read.error().to_string() << "\n";
+      return ExitCode::Usage;
+    }
+    std::vector<fs::path> paths;
+    plan = plan_for_loading(std::move(*read), folder_of(plan_name), paths);
+    in = load_inputs(paths, jobs, progress);
+  } else {
+    std::vector<Error> missing;
+    const auto paths = expand_paths(
+        args.paths, args.follow_symlinks ? FollowSymlinks::Yes : FollowSymlinks::No, missing);
+    in = load_inputs(paths, jobs, progress);
+    in.unreadable.insert(in.unreadable.begin(), missing.begin(), missing.end());
+    plan = plan_from_sources(in, *config, to, jobs);
+    print_diagnostics(plan.notes);
+  }
+  for (const Error& e : in.unreadable) std::cerr << "agentmerge migrate: " << e.to_string() << "\n";
+
+  if (args.plan_out) {
+    progress.finish();
+    auto w = write_atomic(*args.plan_out, write_plan(relative_plan(plan, folder_of(*args.plan_out))));
+    if (!w) {
+      std::cerr << "agentmerge migrate: " << w.error().to_string() << "\n";
+      return ExitCode::Unreadable;
+    }
+    if (!args.quiet) {
+      std::size_t members = 0;
+      for (const PlanCluster& c : plan.clusters) members += c.members.size();
+      std::cout << "plan: " << plan.clusters.size() << " clusters of " << members << " files, target "
+                << to_string(plan.target) << " -> " << *args.plan_out << "\n";
+    }
+    return in.unreadable.empty() ? ExitCode::Ok : ExitCode::Unreadable;
+  }
+  return run_migrate_outputs(args, plan, in, *config, plan_name, progress);
+}
+
+}  // namespace
 
 void add_migrate(CLI::App& app, Action& action) {
-  auto* sub = app.add_subcommand("migrate", "(not yet implemented)");
-  sub->callback([&action] {
-    action = [] {
-      std::cerr << "agentmerge migrate: not yet implemented\n";
-      return ExitCode::Usage;
-    };
-  });
+  auto args = std::make_shared<MigrateArgs>();
+  auto* sub = app.add_subcommand(
+      "migrate", "Find duplicates, merge each cluster and write one canonical file per agent");
+  sub->add_option("paths", args->paths, "Agent files or folders (walked recursively)");
+  sub->add_option("--out", args->out_dir, "Output folder (one file per cluster)");
+  sub->add_option("--to", args->to, "Target format (default: config, else most inputs' format)");
+  sub->add_option("--plan", args->plan_out, "Write the plan to this YAML file; touch nothing else");
+  sub->add_option("--apply", args->apply, "Execute exactly this (edited) plan");
+  sub->add_flag("--dry-run", args->dry_run, "Print what would be written; write nothing");
+  sub->add_flag("--check", args->check, "Exit 1 when DIR differs from what would be written");
+  sub->add_flag("--force", args->force, "Replace files in DIR that agentmerge did not write");
+  sub->add_option("--report", args->report,
+                  "Write the report here (default: DIR/.agentmerge/report.json)");
+  sub->add_option("--config", args->config, "Config file (default: agentmerge.yaml upward)");
+  sub->add_flag("--json", args->json, "Print actions and the report as JSON on stdout");
+  sub->add_flag("-q,--quiet", args->quiet, "No progress line and no summary");
+  sub->add_flag("--follow-symlinks", args->follow_symlinks, "Follow symbolic links to folders");
+  sub->add_option("-j,--jobs", args->jobs, "Threads (default: the core count)")
+      ->check(CLI::Range(1U, 1024U));
+  sub->footer(
+      "Exit codes: 0 done or nothing to do, 1 --check drift or a file in DIR refused\n"
+      "(not written by agentmerge; --force), 2 usage or invalid plan, 3 some input\n"
+      "unreadable or some cluster failed (the others are still written).");
+  sub->callback([&action, args] { action = [args] { return run_migrate(*args); }; });
 }
 
 }  // namespace agentmerge::cli

@@ -390,7 +390,9 @@ std::string write_plan(const Plan& plan) {
   out << YAML::Key << "clusters" << YAML::Value << YAML::BeginSeq;
   for (const PlanCluster& c : plan.clusters) write_cluster(out, c);
   out << YAML::EndSeq;
-  out << YAML::Key << "excluded" << YAML::Value << YAML::BeginSeq;
+  out << YAML::Key << "excluded" << YAML::Value;
+  if (plan.excluded.empty()) out << YAML::Flow;
+  out << YAML::BeginSeq;
   for (const PlanMember& m : plan.excluded) out << m.path;
   out << YAML::EndSeq << YAML::EndMap;
   std::string text = out.c_str();

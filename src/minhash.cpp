@@ -123,41 +123,28 @@ namespace detail {
 std::vector<std::string> role_words(std::string_view normalized_name) {
   std::vector<std::string> all;
   std::string cur;
+  const auto flush = [&] {
+    if (!cur.empty()) all.push_back(cur);
+    cur.clear();
+  };
   for (const char c : normalized_name) {
     if (c == '-' || c == '.' || c == '/') {
-      if (!cur.empty()) all.push_back(cur);
-      cur.clear();
+      flush();
     } else {
       cur.push_back(c);
     }
   }
-  if (!cur.empty()) all.push_back(cur);
+  flush();
+  const auto generic = [](const std::string& w) {
+    return std::find(kGenericRoleWords.begin(), kGenericRoleWords.end(), w) !=
+               kGenericRoleWords.end() ||
+           w.find_first_not_of("0123456789") == std::string::npos;
+  };
   std::vector<std::string> role;
   for (const std::string& w : all) {
-    if (std::find(kGenericRoleWords.begin(), kGenericRoleWords.end(), w) ==
-        kGenericRoleWords.end()) {
-      role.push_back(w);
-    }
+    if (!generic(w)) role.push_back(w);
   }
-  if (role.empty()) role = all;
-  std::sort(role.begin(), role.end());
-  role.erase(std::unique(role.begin(), role.end()), role.end());
-  return role;
-}
-
-double dice(const std::vector<std::string>& a, const std::vector<std::string>& b) {
-  if (a.empty() && b.empty()) return 1.0;
-  std::size_t common = 0;
-  for (auto i = a.begin(), j = b.begin(); i != a.end() && j != b.end();) {
-    if (*i < *j) {
-      ++i;
-    } else if (*j < *i) {
-      ++j;
-    } else {
-      ++common, ++i, ++j;
-    }
-  }
-  return 2.0 * static_cast<double>(common) / static_cast<double>(a.size() + b.size());
+  return role.empty() ? all : role;
 }
 
 }  // namespace detail
@@ -207,7 +194,7 @@ double estimated_jaccard(const std::vector<std::uint32_t>& a,
 }
 
 double name_similarity(std::string_view a, std::string_view b) {
-  return detail::dice(detail::role_words(a), detail::role_words(b));
+  return detail::role_similarity(detail::role_words(a), detail::role_words(b));
 }
 
 std::string_view to_string(LinkKind k) {

@@ -61,11 +61,15 @@ double shingle_jaccard(const std::vector<std::uint32_t>& a, const std::vector<st
 // Fraction of equal MinHash values: an estimate of shingle_jaccard.
 double estimated_jaccard(const std::vector<std::uint32_t>& a, const std::vector<std::uint32_t>& b);
 
-// Similarity in [0, 1] of two normalized agent names: Dice coefficient over
-// their '-'-separated words, generic role words ("pro", "expert",
-// "specialist", ...) ignored when both names have another word.
-//   name_similarity("backend-api-architect", "backend-architect") -> 0.8
-//   name_similarity("python-pro", "python-expert")                -> 1.0
+// Similarity in [0, 1] of two normalized agent names, over their role words
+// ('-'-separated words without generic ones like "pro", "expert",
+// "specialist", nor numbers): 1 when the role words are the same in any
+// order; 0 when each name has a word the other lacks (another role);
+// otherwise the Dice coefficient of the words left after removing the
+// leading words both names share (a shared prefix is usually a category).
+//   name_similarity("python-pro", "python-expert")                   -> 1.0
+//   name_similarity("backend-api-architect", "backend-architect")    -> 0.667
+//   name_similarity("go-build-resolver", "kotlin-build-resolver")    -> 0.0
 double name_similarity(std::string_view a, std::string_view b);
 
 // Why a file belongs to its cluster: its strongest link to another member.
@@ -136,7 +140,7 @@ struct ClusterResult {
 //   same normalized name             0.25 x cluster
 //   same role words (python-pro ~ python-expert)  0.25 x cluster
 //   name_similarity >= cluster_name  0.4 x cluster
-//   any other names                  1.0 x cluster
+//   any other names                  1.6 x cluster (near copies only)
 // Exact duplicates (same canonical text) always link.
 ClusterResult cluster_fingerprints(const std::vector<AgentFingerprint>& files,
                                    const Thresholds& thresholds);

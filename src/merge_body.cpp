@@ -34,6 +34,12 @@ std::string block_norm(const Block& b) {
   return b.normalized.empty() ? normalize_text(b.source) : b.normalized;
 }
 
+// The item's exact source lines (its own `source` when the lines are unknown).
+std::string item_source(const Doc& d, const ListItem& item) {
+  std::string t = d.text_of(item.line, item.end_line);
+  return t.empty() ? item.source : t;
+}
+
 struct Candidate {
   Unit unit;
   BlockKind kind = BlockKind::Paragraph;  // Paragraph for list items
@@ -194,7 +200,7 @@ void merge_list(MergeState& st, Cursor& cur, const Block& list, std::size_t doc,
   std::size_t last_pos = kNone;
   for (const ListItem& item : list.items) {
     const std::size_t sb = st.add_source_block(doc, item.line, item.end_line, "list-item", path,
-                                               st.docs[doc].text_of(item.line, item.end_line));
+                                               item_source(st.docs[doc], item));
     Candidate c = item_candidate(st, doc, item);
     if (auto [u, sim] = find_fold(st, c, doc); u != kNone) {
       fold(st, u, c, sb, sim);
@@ -343,7 +349,7 @@ void nest_section_into_item(MergeState& st, std::size_t unit, const Section& s, 
     if (b.kind == BlockKind::List) {
       for (const ListItem& item : b.items) {
         const std::size_t sb = st.add_source_block(doc, item.line, item.end_line, "list-item", path,
-                                                   d.text_of(item.line, item.end_line));
+                                                   item_source(d, item));
         nest(st, unit, item_content(d, item), sb, doc);
       }
       continue;

@@ -257,22 +257,32 @@ Result<MergeResult> merge(const std::vector<AgentFile>& variants, const MergeOpt
     b.end_line += offset;
   }
   report.output_blocks = std::move(r.blocks);
-  for (std::size_t i = 0; i < report.source_blocks.size(); ++i) {
-    SourceBlock& sb = report.source_blocks[i];
-    if (sb.kind != "example" && sb.kind != "description") continue;
-    if (sb.fate == BlockFate::Dropped) continue;
-    if (sb.fate == BlockFate::Kept) {
-      OutputBlock ob;
-      ob.id = static_cast<int>(report.output_blocks.size());
-      ob.line = ob.end_line = desc_line;
-      ob.kind = sb.kind;
-      ob.section = "frontmatter";
-      ob.text = sb.text;
-      ob.sources = {sb.source};
-      sb.output = ob.id;
-      report.output_blocks.push_back(std::move(ob));
+  // Frontmatter blocks: the primary's description and each appended example
+  // are output blocks; what folded goes to the description.
+  int description_block = -1;
+  for (int pass = 0; pass < 2; ++pass)
+    for (std::size_t i = 0; i < report.source_blocks.size(); ++i) {
+      SourceBlock& sb = report.source_blocks[i];
+      if ((sb.kind != "example" && sb.kind != "description") || sb.fate == BlockFate::Dropped) continue;
+      const bool own_block = sb.fate == BlockFate::Kept;
+      if (pass == 0 && own_block && sb.kind == "description") description_block = static_cast<int>(report.output_blocks.size());
+      if (pass == 0 && own_block) {
+        OutputBlock ob;
+        ob.id = static_cast<int>(report.output_blocks.size());
+        ob.line = ob.end_line = desc_line;
+        ob.kind = sb.kind;
+        ob.section = "frontmatter";
+        ob.text = sb.text;
+        ob.sources = {sb.source};
+        sb.output = ob.id;
+        report.output_blocks.push_back(std::move(ob));
+      } else if (pass == 1 && !own_block && description_block >= 0) {
+        sb.output = description_block;
+        auto& ob = report.output_blocks[static_cast<std::size_t>(description_block)];
+        ob.folded.push_back(i);
+        if (std::find(ob.sources.begin(), ob.sources.end(), sb.source) == ob.sources.end()) ob.sources.push_back(sb.source);
+      }
     }
-  }
   return result;
 }
 

@@ -1,0 +1,168 @@
+// Algebra of the merge, as properties over data/, ../shared/seeds and groups
+// of same-named agents in ../shared/corpus (skipped when absent):
+//   merge(x) == fmt(x) and merge(x, x) == fmt(x) for a single document x;
+//   merge(x) == merge(x, x) for a variant holding two documents;
+//   permutation invariance; absorption merge(merge(a, b), b) == merge(a, b);
+//   losslessness: every source block kept, folded, or dropped by a named policy.
+// Pass counts are printed.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <iostream>
+#include <map>
+#include <optional>
+
+#include "agentmerge/emit.hpp"
+#include "agentmerge/merge.hpp"
+#include "agentmerge/normalize.hpp"
+#include "agentmerge/parse.hpp"
+#include "test_support.hpp"
+
+namespace agentmerge {
+namespace {
+
+namespace fs = std::filesystem;
+
+std::optional<AgentFile> load(const fs::path& p) {
+  auto f = parse_agent(test::read_file(p), p.string());
+  if (!f) return std::nullopt;
+  return std::move(*f);
+}
+
+std::string merged_text(const std::vector<AgentFile>& v) {
+  auto r = merge(v, MergeOptions{});
+  return r ? r->text : "<error: " + r.error().to_string() + ">";
+}
+
+// Every source block is kept or folded into an output block, or dropped by a
+// named policy; every output block names its sources.
+std::string lossless(const MergeReport& r) {
+  for (const auto& b : r.source_blocks) {
+    if (b.fate == BlockFate::Dropped && b.policy.empty()) return "dropped without a policy: " + b.text;
+    if (b.fate != BlockFate::Dropped && (b.output < 0 || static_cast<std::size_t>(b.output) >= r.output_blocks.size()))
+      return "not accounted: " + b.text;
+  }
+  for (const auto& o : r.output_blocks)
+    if (o.sources.empty()) return "output block without a source: " + o.text;
+  return "";
+}
+
+bool repaired_headings(const MergeReport& r) {
+  return std::any_of(r.decisions.begin(), r.decisions.end(), [](const Decision& d) { return d.subject == "headings"; });
+}
+
+struct Tally {
+  int pass = 0, fail = 0, excluded = 0;
+  std::vector<std::string> failures;
+  void add(bool ok, const std::string& what) {
+    ok ? ++pass : ++fail;
+    if (!ok && failures.size() < 10) failures.push_back(what);
+  }
+};
+
+void check_single(const AgentFile& x, Tally& identity, Tally& doubled) {
+  const auto docs = split_documents(x);
+  auto once = merge({x}, MergeOptions{});
+  ASSERT_TRUE(once.ok()) << x.source_name;
+  const std::string twice = merged_text({x, x});
+  if (docs.size() > 1) {
+    doubled.add(once->text == twice, x.source_name);
+    return;
+  }
+  if (repaired_headings(once->report)) {
+    ++identity.excluded;  // fmt keeps a heading jump or several H1s; merge repairs them
+    return;
+  }
+  const std::string fmt = emit(x).text;
+  identity.add(once->text == fmt && twice == fmt, x.source_name);
+}
+
+void check_group(const std::vector<AgentFile>& group, Tally& perm, Tally& absorb, Tally& loss) {
+  auto base = merge(group, MergeOptions{});
+  ASSERT_TRUE(base.ok());
+  const std::string name = group.front().source_name;
+  loss.add(lossless(base->report).empty(), name + ": " + lossless(base->report));
+  std::vector<AgentFile> rev(group.rbegin(), group.rend());
+  std::vector<AgentFile> rot(group.begin() + 1, group.end());
+  rot.push_back(group.front());
+  perm.add(merged_text(rev) == base->text && merged_text(rot) == base->text, name);
+  auto ab = merge({group[0], group[1]}, MergeOptions{});
+  ASSERT_TRUE(ab.ok());
+  auto m = parse_agent(ab->text, "merged.md");
+  ASSERT_TRUE(m.ok());
+  absorb.add(merged_text({*m, group[1]}) == ab->text, name);
+}
+
+void print(const char* label, const Tally& t) {
+  std::cout << "[merge properties] " << label << ": " << t.pass << " pass, " << t.fail << " fail";
+  if (t.excluded) std::cout << ", " << t.excluded << " excluded (heading repair)";
+  std::cout << "\n";
+  for (const auto& f : t.failures) std::cout << "    fail: " << f << "\n";
+}
+
+void run_properties(const std::vector<fs::path>& files, const char* label) {
+  std::map<std::string, std::vector<AgentFile>> groups;
+  Tally identity, doubled, perm, absorb, loss;
+  for (const auto& p : files) {
+    auto f = load(p);
+    if (!f) continue;
+    check_single(*f, identity, doubled);
+    groups[normalize_name(f->name())].push_back(std::move(*f));
+  }
+  for (auto& [name, g] : groups)
+    if (g.size() >= 2) check_group(g, perm, absorb, loss);
+  std::cout << "[merge properties] " << label << ": " << files.size() << " files, " << groups.size()
+            << " names\n";
+  print("merge(x) == fmt(x) == merge(x, x)", identity);
+  print("doubled: merge(x) == merge(x, x)", doubled);
+  print("permutation invariance", perm);
+  print("absorption", absorb);
+  print("losslessness", loss);
+  EXPECT_EQ(identity.fail, 0);
+  EXPECT_EQ(doubled.fail, 0);
+  EXPECT_EQ(perm.fail, 0);
+  EXPECT_EQ(absorb.fail, 0);
+  EXPECT_EQ(loss.fail, 0);
+}
+
+TEST(MergeProperties, DataVariants) {
+  run_properties(test::files_below(test::source_dir() / "data" / "backend-architect", ".md"), "data");
+}
+
+TEST(MergeProperties, Seeds) {
+  auto seeds = test::seeds_dir();
+  if (!seeds) GTEST_SKIP() << "../shared/seeds is absent; seed properties not checked";
+  std::vector<fs::path> files = test::files_below(*seeds, ".txt");
+  run_properties(files, "seeds");
+  // The seeds are five variants of one agent under two names: they merge as one.
+  std::vector<AgentFile> all;
+  for (const auto& p : files)
+    if (auto f = load(p)) all.push_back(std::move(*f));
+  auto r = merge(all, MergeOptions{});
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(r->merged.name(), "backend-architect");
+  EXPECT_EQ(lossless(r->report), "");
+  auto back = parse_agent(r->text, "merged.md");
+  ASSERT_TRUE(back.ok());
+  EXPECT_EQ(back->frontmatter.mode, FrontmatterMode::Strict) << "the merged frontmatter must be strict YAML";
+  int h1 = 0;
+  for (const auto& s : back->body.root.children) h1 += s.level == 1 && s.heading_kind == HeadingKind::Atx;
+  EXPECT_LE(h1, 1);
+  std::size_t input_bytes = 0;
+  for (const auto& p : files) input_bytes += fs::file_size(p);
+  const auto& rep = r->report;
+  std::cout << "[merge seeds] source blocks " << rep.source_blocks.size() << ", output blocks "
+            << rep.output_blocks.size() << ", kept " << rep.count(BlockFate::Kept) << ", folded "
+            << rep.count(BlockFate::Folded) << ", dropped " << rep.count(BlockFate::Dropped)
+            << ", output " << r->text.size() << " bytes vs inputs " << input_bytes << " bytes\n";
+}
+
+TEST(MergeProperties, CorpusGroups) {
+  auto corpus = test::corpus_dir();
+  if (!corpus) GTEST_SKIP() << "../shared/corpus is absent; corpus properties not checked";
+  run_properties(test::files_below(*corpus, ".md"), "corpus");
+}
+
+}  // namespace
+}  // namespace agentmerge

@@ -6,6 +6,7 @@
 #include <iostream>
 #include <map>
 
+#include "agentmerge/emit.hpp"
 #include "agentmerge/parse.hpp"
 #include "test_support.hpp"
 
@@ -96,6 +97,51 @@ TEST(ParseCorpus, EverySeedParsesWithItsTools) {
       EXPECT_TRUE(r->tools.allows("read")) << p;
     }
   }
+}
+
+// parse(emit_frontmatter(x) + body) reads the same entries (by key; the
+// emitter reorders keys) and the same tool set. `tools` itself is compared
+// through the tool set: the emitter writes it in canonical form.
+std::string round_trip_mismatch(const AgentFile& in) {
+  std::vector<Diagnostic> notes;
+  const std::string text = emit_frontmatter(in, Format::Unknown, notes) + in.body.text;
+  auto out = parse_agent(text, in.source_name);
+  if (!out) return "re-parse failed: " + out.error().to_string();
+  if (out->frontmatter.mode == FrontmatterMode::Lenient) return "output is not strict YAML";
+  if (out->format != in.format) return "format changed";
+  if (out->tools != in.tools) return "tool set changed";
+  if (out->frontmatter.entries.size() != in.frontmatter.entries.size()) return "entry count changed";
+  for (const auto& e : in.frontmatter.entries) {
+    const FrontmatterEntry* back = out->frontmatter.find(e.key);
+    if (back == nullptr) return "lost key " + e.key;
+    if (e.key != "tools" && back->value != e.value) return "value of " + e.key + " changed";
+  }
+  return {};
+}
+
+TEST(ParseCorpus, FrontmatterRoundTripsThroughTheEmitter) {
+  const auto corpus = test::corpus_dir();
+  const auto seeds = test::seeds_dir();
+  if (!corpus && !seeds) GTEST_SKIP() << "../shared is absent; round trip not checked";
+  int total = 0;
+  int passed = 0;
+  for (const auto& dir : {corpus, seeds}) {
+    if (!dir) continue;
+    for (const auto& p : agent_files(*dir)) {
+      auto in = parse_agent(test::read_file(p), p.string());
+      if (!in) continue;  // counted by EveryCorpusFileParses
+      ++total;
+      const std::string why = round_trip_mismatch(*in);
+      if (why.empty()) {
+        ++passed;
+      } else {
+        ADD_FAILURE() << p << ": " << why;
+      }
+    }
+  }
+  std::cout << "frontmatter round trip: " << passed << " / " << total << " files\n";
+  RecordProperty("round_trip_passed", passed);
+  RecordProperty("round_trip_total", total);
 }
 
 }  // namespace

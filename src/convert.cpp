@@ -218,32 +218,83 @@ bool grants_more(const ToolSet& a, const ToolSet& b) {
   return true;
 }
 
-// Every vocabulary id `target` can name, minus `denied`.
-ToolSet explicit_allowlist(Format target, const std::vector<std::string>& denied) {
+// Every vocabulary id both formats can name, minus `denied`: an all-but
+// grant only ever covered the tools its own format has.
+ToolSet explicit_allowlist(Format from, Format target, const std::vector<std::string>& denied) {
   ToolSet out{ToolMode::Allow, {}};
   for (const ToolVocabularyRow& row : tool_vocabulary()) {
     if (std::binary_search(denied.begin(), denied.end(), row.id)) continue;
-    if (from_neutral(target, row.id)) out.tools.push_back(row.id);
+    if (from_neutral(from, row.id) && from_neutral(target, row.id)) out.tools.push_back(row.id);
   }
   std::sort(out.tools.begin(), out.tools.end());
   out.tools.erase(std::unique(out.tools.begin(), out.tools.end()), out.tools.end());
   return out;
 }
 
-// Writes the tool grant for `target` into `out`, never wider than `set`.
-void convert_tools(const AgentFile& src, Format target, ConvertResult& out) {
+// Removes `id` from what `set` grants.
+void revoke(ToolSet& set, const std::string& id) {
+  auto& t = set.tools;
+  switch (set.mode) {
+    case ToolMode::None: return;
+    case ToolMode::Allow: t.erase(std::remove(t.begin(), t.end(), id), t.end()); break;
+    case ToolMode::All: set.mode = ToolMode::AllBut; t = {id}; break;
+    case ToolMode::AllBut:
+      if (!std::binary_search(t.begin(), t.end(), id)) t.insert(std::lower_bound(t.begin(), t.end(), id), id);
+      break;
+  }
+  if (set.mode == ToolMode::Allow && t.empty()) set.mode = ToolMode::None;
+}
+
+// opencode `permission` can limit a tool to some commands or paths (a map of
+// patterns) or ask before each use. Other formats can say neither: a limited
+// tool is not granted (narrower, reported); an "ask" tool stays granted
+// without the question (reported).
+void apply_permission_limits(const AgentFile& src, Format target, ToolSet& set,
+                             ConvertResult& out) {
+  const FrontmatterEntry* perm = src.frontmatter.find("permission");
+  if (perm == nullptr || !perm->value.is_map()) return;
+  const Value& v = perm->value;
+  for (std::size_t i = 0; i < v.map_keys.size(); ++i) {
+    const std::string& key = v.map_keys[i];
+    const bool limited = v.items[i].is_map();
+    const bool ask = v.items[i].is_string() && v.items[i].scalar == "ask";
+    if (key == "*" || (!limited && !ask)) continue;
+    for (const std::string& id : to_neutral_ids(Format::Opencode, key)) {
+      if (!set.allows(id)) continue;
+      if (limited) revoke(set, id);
+      out.notes.push_back(note(
+          Severity::Warning, src, v.items[i].line != 0 ? v.items[i].line : perm->line,
+          limited ? "tool-limit-inexpressible" : "tool-ask-inexpressible",
+          limited ? "permission limits '" + key + "' to some patterns; " +
+                        std::string(to_string(target)) + " cannot, so '" + id + "' is not granted"
+                  : "permission asks before '" + key + "'; " + std::string(to_string(target)) +
+                        " grants '" + id + "' without asking"));
+    }
+  }
+}
+
+// Writes the tool grant for `target` into `out`, never wider than the source.
+void convert_tools(const AgentFile& src, Format from, Format target, ConvertResult& out) {
   const FrontmatterEntry* entry = src.frontmatter.find("tools");
   const int line = entry != nullptr ? entry->line : 0;
   ToolSet set = src.tools;
+  if (from == Format::Opencode) apply_permission_limits(src, target, set, out);
   ToolsRendering r = render_tools(target, set);
   if (r.widened && set.mode == ToolMode::AllBut) {
-    set = explicit_allowlist(target, set.tools);
+    set = explicit_allowlist(from, target, set.tools);
     out.notes.push_back(note(Severity::Warning, src, line, "tools-narrowed",
                              std::string(to_string(target)) +
                                  " cannot deny single tools; the all-but grant is written as "
                                  "an explicit allowlist, so tools outside the vocabulary "
                                  "(MCP, unknown names) are no longer granted"));
     r = render_tools(target, set);
+  }
+  for (const std::string& id : set.tools) {
+    if (set.mode == ToolMode::Allow && id.rfind("other:", 0) == 0 && from != target) {
+      out.notes.push_back(note(Severity::Warning, src, line, "tool-unknown",
+                               "tool '" + id.substr(6) + "' is in no vocabulary; written as is, " +
+                                   std::string(to_string(target)) + " may not know it"));
+    }
   }
   for (const std::string& id : r.inexpressible) {
     out.notes.push_back(note(Severity::Warning, src, line, "tool-inexpressible",
@@ -258,7 +309,7 @@ void convert_tools(const AgentFile& src, Format target, ConvertResult& out) {
   FrontmatterEntry written{"tools", r.value.value_or(Value::null()), 0, 0, EntryOrigin::Strict};
   const ToolSet back = tool_set_from_frontmatter(target, r.value ? &written : nullptr, nullptr,
                                                  src.source_name, ignored);
-  if (r.widened || grants_more(back, src.tools)) {
+  if (r.widened || grants_more(back, set) || grants_more(back, src.tools)) {
     out.notes.push_back(note(Severity::Warning, src, line, "tools-widened",
                              "the " + std::string(to_string(target)) +
                                  " tools grant more than the source (" +
@@ -445,14 +496,14 @@ Result<ConvertResult> convert(const AgentFile& source, Format target) {
   out.converted.format = target;
   out.converted.diagnostics.clear();
   std::string name = source.name();
-  if (from == target) {
+  if (source.format == target) {
     // Same format: nothing to map; the result is the canonical form.
     if (uses_identifier_names(target) && !slug(name).empty()) name = slug(name);
   } else {
     out.converted.frontmatter.entries.clear();
     name = convert_name(source, target, out);
     convert_entries(source, from, target, out);
-    convert_tools(source, target, out);
+    convert_tools(source, from, target, out);
     order_entries(out.converted.frontmatter.entries);
     if (source.description().empty()) {
       out.notes.push_back(note(Severity::Warning, source, 0, "description-missing",

@@ -1,12 +1,343 @@
-// PLACEHOLDER: replaced by the normalization stage.
+// Text normalization and similarity for matching blocks, items and sections.
+//
+//   normalize_text("- **API Design**: RESTful [services](http://x)")
+//     -> "api design restful services"
+//   normalize_title("2. Core Competencies:")       -> "core competencies"
+//   normalize_name("Backend_Architect.agent.md")   -> "backend-architect"
+//   token_similarity("caching strategies redis memcached",
+//                    "implementing caching layers redis memcached") -> ~0.67
+//
+// Everything here is pure and allocation-light: token_similarity runs
+// O(n^2) over the list items of aligned sections.
 #include "agentmerge/normalize.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cstdint>
+#include <cstdlib>
+#include <functional>
+#include <string_view>
+
+#include <utf8proc.h>
 
 namespace agentmerge {
 
-std::string normalize_text(std::string_view markdown) { return std::string(markdown); }
-std::string normalize_title(std::string_view title) { return std::string(title); }
-std::string normalize_name(std::string_view name) { return std::string(name); }
-std::vector<std::string> tokens(std::string_view) { return {}; }
-double token_similarity(std::string_view a, std::string_view b) { return a == b ? 1.0 : 0.0; }
+namespace {
+
+bool is_ascii_alnum(unsigned char c) {
+  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+// Unicode case folding (NFC composed). Invalid UTF-8 falls back to ASCII
+// lowercasing so that normalization never fails.
+std::string casefold(std::string_view s) {
+  utf8proc_uint8_t* out = nullptr;
+  const auto flags =
+      static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD);
+  const utf8proc_ssize_t n = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(s.data()),
+                                          static_cast<utf8proc_ssize_t>(s.size()), &out, flags);
+  std::string result;
+  if (n >= 0 && out != nullptr) {
+    result.assign(reinterpret_cast<const char*>(out), static_cast<std::size_t>(n));
+  } else {
+    result.assign(s);
+    for (char& c : result)
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  std::free(out);  // NOLINT(cppcoreguidelines-no-malloc): utf8proc allocates with malloc
+  return result;
+}
+
+// Removes one line's block-level markers: indentation, '>' quote markers,
+// ATX '#'s, and a list marker ("-", "*", "+", "1.", "1)").
+std::string_view strip_line_markers(std::string_view line) {
+  std::size_t i = 0;
+  auto skip_spaces = [&] {
+    while (i < line.size() && (line[i] == ' ' || line[i] == '\t')) ++i;
+  };
+  skip_spaces();
+  while (i < line.size() && line[i] == '>') {
+    ++i;
+    skip_spaces();
+  }
+  if (i < line.size() && line[i] == '#') {
+    while (i < line.size() && line[i] == '#') ++i;
+    skip_spaces();
+  }
+  if (i + 1 < line.size() && (line[i] == '-' || line[i] == '*' || line[i] == '+') &&
+      (line[i + 1] == ' ' || line[i + 1] == '\t')) {
+    i += 2;
+  } else {
+    std::size_t j = i;
+    while (j < line.size() && j - i < 9 && line[j] >= '0' && line[j] <= '9') ++j;
+    if (j > i && j + 1 < line.size() && (line[j] == '.' || line[j] == ')') &&
+        (line[j + 1] == ' ' || line[j + 1] == '\t'))
+      i = j + 2;
+  }
+  return line.substr(i);
+}
+
+// Replaces "[text](url)" and "![alt](url)" by their text (the URL is
+// dropped; a "(...)" holding a space is not a URL and is kept).
+std::string strip_links(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == ']' && i + 1 < s.size() && s[i + 1] == '(') {
+      const std::size_t close = s.find(')', i + 2);
+      if (close != std::string_view::npos && s.substr(i + 2, close - i - 2).find(' ') ==
+                                                 std::string_view::npos) {
+        out.push_back(' ');
+        i = close;
+        continue;
+      }
+    }
+    out.push_back(s[i]);
+  }
+  return out;
+}
+
+// Keeps '+' and '#' that end a word ("c++", "c#", "f#"): they carry meaning
+// in agent files that list languages. Every other punctuation folds to space.
+bool keep_symbol(const std::string& s, std::size_t i) {
+  const char c = s[i];
+  if (c != '+' && c != '#') return false;
+  std::size_t j = i;
+  while (j > 0 && (s[j - 1] == '+' || s[j - 1] == '#')) --j;
+  if (j == 0 || !is_ascii_alnum(static_cast<unsigned char>(s[j - 1]))) return false;
+  std::size_t k = i;
+  while (k < s.size() && (s[k] == '+' || s[k] == '#')) ++k;
+  return k == s.size() || !is_ascii_alnum(static_cast<unsigned char>(s[k]));
+}
+
+// Letters, numbers and combining marks are kept; everything else (ASCII or
+// Unicode punctuation, symbols, emoji, separators) becomes one space.
+std::string fold_to_words(const std::string& s) {
+  std::string out;
+  out.reserve(s.size());
+  bool pending_space = false;
+  auto emit = [&](std::string_view piece) {
+    if (pending_space && !out.empty()) out.push_back(' ');
+    pending_space = false;
+    out.append(piece);
+  };
+  std::size_t i = 0;
+  while (i < s.size()) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c < 0x80) {
+      if (is_ascii_alnum(c) || keep_symbol(s, i)) {
+        emit(std::string_view(&s[i], 1));
+      } else {
+        pending_space = true;
+      }
+      ++i;
+      continue;
+    }
+    utf8proc_int32_t cp = 0;
+    const utf8proc_ssize_t len =
+        utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(s.data() + i),
+                         static_cast<utf8proc_ssize_t>(s.size() - i), &cp);
+    if (len <= 0) {  // invalid byte: treat as a separator
+      pending_space = true;
+      ++i;
+      continue;
+    }
+    const utf8proc_category_t cat = utf8proc_category(cp);
+    const bool word = (cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_LO) ||
+                      (cat >= UTF8PROC_CATEGORY_MN && cat <= UTF8PROC_CATEGORY_ME) ||
+                      (cat >= UTF8PROC_CATEGORY_ND && cat <= UTF8PROC_CATEGORY_NO);
+    if (word) {
+      emit(std::string_view(s.data() + i, static_cast<std::size_t>(len)));
+    } else {
+      pending_space = true;
+    }
+    i += static_cast<std::size_t>(len);
+  }
+  return out;
+}
+
+// Words that carry little meaning for matching. Kept when a text has nothing
+// else, so "and or" still compares with itself.
+constexpr std::array<std::string_view, 28> kStopwords{
+    "a",    "an",   "and", "are", "as",   "at",  "be",   "by",   "for",  "from",
+    "in",   "into", "is",  "it",  "its",  "of",  "on",   "or",   "that", "the",
+    "this", "to",   "via", "with", "your", "you", "when", "using"};
+
+bool is_stopword(std::string_view w) {
+  return std::find(kStopwords.begin(), kStopwords.end(), w) != kStopwords.end();
+}
+
+// A deliberately small English stemmer, applied in order: plural ("ies" ->
+// "y", "s"), then "-ing"/"-ed", then a final "e". Enough for
+// "strategies"/"strategy", "caching"/"cache", "services"/"service".
+std::string stem(std::string_view word) {
+  std::string w(word);
+  auto ends = [&](std::string_view suf) {
+    return w.size() > suf.size() && std::string_view(w).substr(w.size() - suf.size()) == suf;
+  };
+  if (w.size() > 4 && ends("ies")) {
+    w.resize(w.size() - 3);
+    w.push_back('y');
+  } else if (w.size() > 3 && ends("s") && !ends("ss") && !ends("us") && !ends("is")) {
+    w.pop_back();
+  }
+  if (w.size() > 5 && ends("ing")) {
+    w.resize(w.size() - 3);
+  } else if (w.size() > 4 && ends("ed")) {
+    w.resize(w.size() - 2);
+  }
+  if (w.size() > 4 && ends("e")) w.pop_back();
+  return w;
+}
+
+// The stemmed content words of a normalized text (stopwords dropped unless
+// nothing else is left).
+std::vector<std::string> content_stems(std::string_view normalized) {
+  std::vector<std::string> all;
+  std::vector<std::string> content;
+  std::size_t i = 0;
+  while (i < normalized.size()) {
+    while (i < normalized.size() && normalized[i] == ' ') ++i;
+    std::size_t j = i;
+    while (j < normalized.size() && normalized[j] != ' ') ++j;
+    if (j > i) {
+      const std::string_view w = normalized.substr(i, j - i);
+      all.push_back(stem(w));
+      if (!is_stopword(w)) content.push_back(all.back());
+    }
+    i = j;
+  }
+  return content.empty() ? all : content;
+}
+
+// Sorted hashes of the words.
+std::vector<std::uint64_t> word_keys(const std::vector<std::string>& words) {
+  std::vector<std::uint64_t> keys;
+  keys.reserve(words.size());
+  for (const auto& w : words) keys.push_back(std::hash<std::string>{}(w));
+  std::sort(keys.begin(), keys.end());
+  return keys;
+}
+
+// Sorted hashes of the character trigrams of each word, padded with a space
+// on both sides ("api" -> " ap", "api", "pi "). Order-independent, and gives
+// partial credit to compounds and word forms the stemmer misses.
+std::vector<std::uint64_t> trigram_keys(const std::vector<std::string>& words) {
+  std::vector<std::uint64_t> keys;
+  std::string padded;
+  for (const auto& w : words) {
+    padded.assign(" ");
+    padded.append(w);
+    padded.push_back(' ');
+    for (std::size_t k = 0; k + 3 <= padded.size(); ++k)
+      keys.push_back(std::hash<std::string_view>{}(std::string_view(padded).substr(k, 3)));
+  }
+  std::sort(keys.begin(), keys.end());
+  return keys;
+}
+
+// Dice coefficient 2|A∩B| / (|A|+|B|) over two sorted multisets.
+double dice(const std::vector<std::uint64_t>& a, const std::vector<std::uint64_t>& b) {
+  if (a.empty() && b.empty()) return 1.0;
+  if (a.empty() || b.empty()) return 0.0;
+  std::size_t i = 0;
+  std::size_t j = 0;
+  std::size_t common = 0;
+  while (i < a.size() && j < b.size()) {
+    if (a[i] < b[j]) {
+      ++i;
+    } else if (b[j] < a[i]) {
+      ++j;
+    } else {
+      ++common;
+      ++i;
+      ++j;
+    }
+  }
+  return 2.0 * static_cast<double>(common) / static_cast<double>(a.size() + b.size());
+}
+
+}  // namespace
+
+std::string normalize_text(std::string_view markdown) {
+  std::string stripped;
+  stripped.reserve(markdown.size());
+  std::size_t start = 0;
+  while (start <= markdown.size()) {
+    std::size_t end = markdown.find('\n', start);
+    if (end == std::string_view::npos) end = markdown.size();
+    stripped.append(strip_line_markers(markdown.substr(start, end - start)));
+    stripped.push_back(' ');
+    start = end + 1;
+  }
+  return fold_to_words(casefold(strip_links(stripped)));
+}
+
+std::string normalize_title(std::string_view title) {
+  std::size_t i = 0;
+  while (i < title.size() && is_space(title[i])) ++i;
+  // Leading numbering: "1.", "1)", "2.3", "2.3." followed by a space.
+  std::size_t j = i;
+  while (j < title.size() && ((title[j] >= '0' && title[j] <= '9') || title[j] == '.'))
+    ++j;
+  if (j < title.size() && title[j] == ')') ++j;
+  const bool numbered = j > i && title[i] >= '0' && title[i] <= '9' &&
+                        (title[j - 1] == '.' || title[j - 1] == ')' ||
+                         title.substr(i, j - i).find('.') != std::string_view::npos) &&
+                        j < title.size() && is_space(title[j]);
+  // The trailing ':' is punctuation and folds away in normalize_text.
+  return normalize_text(numbered ? title.substr(j) : title.substr(i));
+}
+
+std::string normalize_name(std::string_view name) {
+  std::string s = casefold(name);
+  for (char& c : s)
+    if (c == '_' || c == ' ' || c == '\t') c = '-';
+  // Format suffixes, in any combination: ".agent.md", ".chatmode.md", ".md".
+  for (bool changed = true; changed;) {
+    changed = false;
+    for (std::string_view suffix : {".md", ".agent", ".chatmode"}) {
+      if (s.size() > suffix.size() && s.ends_with(suffix)) {
+        s.resize(s.size() - suffix.size());
+        changed = true;
+      }
+    }
+  }
+  std::string out;
+  for (char c : s) {
+    if (c == '-' && (out.empty() || out.back() == '-')) continue;
+    out.push_back(c);
+  }
+  while (!out.empty() && out.back() == '-') out.pop_back();
+  return out;
+}
+
+std::vector<std::string> tokens(std::string_view normalized) {
+  std::vector<std::string> out;
+  std::size_t i = 0;
+  while (i < normalized.size()) {
+    while (i < normalized.size() && is_space(normalized[i])) ++i;
+    std::size_t j = i;
+    while (j < normalized.size() && !is_space(normalized[j])) ++j;
+    if (j > i) out.emplace_back(normalized.substr(i, j - i));
+    i = j;
+  }
+  return out;
+}
+
+// 0.6 * Dice(content words, stemmed) + 0.4 * Dice(character trigrams of
+// those words). Both parts are multiset overlaps, so the score is symmetric and
+// ignores word order; the trigram part gives partial credit to related word
+// forms ("cache"/"caching", "microservice"/"microservices").
+double token_similarity(std::string_view a, std::string_view b) {
+  if (a == b) return 1.0;
+  const std::vector<std::string> wa = content_stems(a);
+  const std::vector<std::string> wb = content_stems(b);
+  const double words = dice(word_keys(wa), word_keys(wb));
+  const double grams = dice(trigram_keys(wa), trigram_keys(wb));
+  return 0.6 * words + 0.4 * grams;
+}
 
 }  // namespace agentmerge

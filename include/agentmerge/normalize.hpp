@@ -25,9 +25,11 @@ std::string normalize_name(std::string_view name);
 // Word tokens of normalized text.
 std::vector<std::string> tokens(std::string_view normalized);
 
-// Similarity in [0, 1] of two normalized texts: Dice coefficient over word
-// multisets, blended with bigram overlap so that reordered wording still
-// scores high. Symmetric; 1.0 for equal texts.
+// Similarity in [0, 1] of two normalized texts:
+//   0.6 * Dice(stemmed content words) + 0.4 * Dice(character trigrams of them)
+// over multisets (stopwords dropped unless nothing else is left), so that
+// reordered and reworded text still scores high. Symmetric; 1.0 for equal
+// texts.
 double token_similarity(std::string_view a, std::string_view b);
 
 }  // namespace agentmerge

@@ -1,0 +1,166 @@
+// The review page's inline stylesheet and script (see review_internal.hpp for
+// the contract between them and the generator in review.cpp).
+//
+//   kReviewCss: layout (merged agent beside a sticky provenance inspector),
+//               stripes and badges of output blocks, fate colours.
+//   kReviewJs:  index source blocks by output block once, then hover/click
+//               through one delegated listener; filter by source; mark ready.
+#include "review_internal.hpp"
+
+namespace agentmerge::detail {
+
+const char* const kReviewCss = R"CSS(
+:root{--fg:#1d232a;--muted:#667;--line:#dde1e6;--bg:#fbfcfd;--kept:#2e7d32;--folded:#b26a00;--dropped:#c62828}
+*{box-sizing:border-box}
+body{margin:0;font:14px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:var(--fg);background:var(--bg)}
+header{position:sticky;top:0;z-index:2;background:#fff;border-bottom:1px solid var(--line);padding:8px 20px}
+header h1{font-size:18px;margin:0 0 4px}
+#summary{display:flex;flex-wrap:wrap;gap:6px 14px}
+.count{color:var(--muted)}.count b{color:var(--fg)}
+[data-count=kept] b{color:var(--kept)}[data-count=folded] b{color:var(--folded)}[data-count=dropped] b{color:var(--dropped)}
+main{padding:0 20px 40px}
+h2{font-size:15px;margin:18px 0 8px;text-transform:uppercase;letter-spacing:.04em;color:var(--muted)}
+.muted{color:var(--muted)}
+table{border-collapse:collapse;width:100%;background:#fff}
+th,td{border:1px solid var(--line);padding:4px 8px;text-align:left;vertical-align:top}
+th{background:#f2f4f7;font-weight:600}
+tr.needs-review td{background:#fff6e5}
+tr.needs-review td:first-child{box-shadow:inset 4px 0 var(--folded)}
+code{font:12px/1.4 ui-monospace,SFMono-Regular,Menlo,monospace;white-space:pre-wrap;word-break:break-word}
+.chip{display:inline-block;border:1px solid var(--c,#999);border-left:8px solid var(--c,#999);border-radius:4px;padding:0 6px;font-size:12px;background:#fff;cursor:default;color:var(--fg)}
+button.chip{cursor:pointer;margin:2px}
+button.chip.on{background:var(--c,#333);color:#fff}
+#cols{display:grid;grid-template-columns:minmax(0,1fr) 360px;gap:20px;align-items:start}
+@media (max-width:900px){#cols{grid-template-columns:1fr}}
+#merged{background:#fff;border:1px solid var(--line);border-radius:6px;padding:4px 16px 16px}
+pre.fm{background:#f6f8fa;border:1px solid var(--line);padding:8px;overflow:auto;font-size:12px}
+.ob{position:relative;padding:2px 70px 2px 14px;border-radius:4px;outline:none}
+.ob:hover{background:#f4f7fb}
+.ob.sel{background:#eaf2ff;box-shadow:0 0 0 2px #8ab4f8 inset}
+.ob .bar{position:absolute;left:0;top:3px;bottom:3px;width:6px;border-radius:3px}
+.ob .badge{position:absolute;right:4px;top:4px;font-size:11px;color:var(--muted)}
+.ob[data-folded]:not([data-folded="0"]) .badge{color:var(--folded)}
+.md>:first-child{margin-top:4px}.md>:last-child{margin-bottom:4px}
+.md ul,.md ol{margin:2px 0;padding-left:22px}
+.md pre{background:#f6f8fa;padding:8px;overflow:auto}
+#inspector{position:sticky;top:80px;background:#fff;border:1px solid var(--line);border-radius:6px;padding:4px 14px 14px;max-height:calc(100vh - 100px);overflow:auto}
+#inspector h3{font-size:13px;margin:10px 0 4px}
+#inspector .alt{border-left:3px solid var(--folded);padding:2px 8px;margin:6px 0;background:#fffaf0}
+#inspector .alt.kept{border-color:var(--kept);background:#f3faf3}
+#inspector pre,.src pre{margin:2px 0 0;white-space:pre-wrap;word-break:break-word;font:12px/1.4 ui-monospace,SFMono-Regular,Menlo,monospace}
+.src{background:#fff;border:1px solid var(--line);border-left:8px solid var(--c);border-radius:6px;margin:8px 0;padding:4px 12px}
+.src summary{cursor:pointer}
+.src ol{list-style:none;padding:0;margin:6px 0}
+.src li{border-top:1px solid var(--line);padding:4px 0 4px 8px;cursor:pointer}
+.src li[data-fate=kept]{box-shadow:inset 3px 0 var(--kept)}
+.src li[data-fate=folded]{box-shadow:inset 3px 0 var(--folded);background:#fffaf0}
+.src li[data-fate=dropped]{box-shadow:inset 3px 0 var(--dropped);background:#fdf0f0}
+.src li.sel{background:#eaf2ff}
+.loc{color:var(--muted);font-size:12px}
+.fate{font-size:11px;font-weight:600;text-transform:uppercase}
+[data-fate=kept] .fate{color:var(--kept)}[data-fate=folded] .fate{color:var(--folded)}[data-fate=dropped] .fate{color:var(--dropped)}
+.kind{font-size:11px;color:var(--muted)}
+footer{padding:10px 20px;font-size:12px}
+)CSS";
+
+const char* const kReviewJs = R"JS(
+(function () {
+  'use strict';
+  var data = JSON.parse(document.getElementById('am-data').textContent);
+  var merged = document.getElementById('merged');
+  var inspector = document.getElementById('inspector');
+  var sourcesEl = document.getElementById('sources');
+  // One pass over the source blocks: output id -> its source blocks.
+  var byOutput = new Map();
+  var items = sourcesEl.querySelectorAll('[data-sb]');
+  for (var i = 0; i < items.length; i++) {
+    var out = items[i].getAttribute('data-output');
+    if (out === '-1') continue;
+    if (!byOutput.has(out)) byOutput.set(out, []);
+    byOutput.get(out).push(items[i]);
+  }
+  function el(tag, cls, text) {
+    var e = document.createElement(tag);
+    if (cls) e.className = cls;
+    if (text !== undefined) e.textContent = text;
+    return e;
+  }
+  function sourceChip(index) {
+    var s = data.sources[index] || {name: '?', color: '#999'};
+    var c = el('span', 'chip', s.name);
+    c.style.setProperty('--c', s.color);
+    return c;
+  }
+  function show(block) {
+    var id = block.getAttribute('data-block-id');
+    inspector.textContent = '';
+    inspector.appendChild(el('h2', '', 'Provenance of block #' + id));
+    inspector.appendChild(el('div', 'muted', block.getAttribute('data-kind') + ' in "' +
+        (block.getAttribute('data-section') || '(preamble)') + '", merged lines ' +
+        block.getAttribute('data-lines')));
+    inspector.appendChild(el('h3', '', 'Sources'));
+    var srcs = (block.getAttribute('data-sources') || '').split(' ').filter(Boolean);
+    if (!srcs.length) inspector.appendChild(el('div', 'muted', 'none recorded'));
+    srcs.forEach(function (s) { inspector.appendChild(sourceChip(Number(s))); inspector.appendChild(document.createTextNode(' ')); });
+    var list = byOutput.get(id) || [];
+    var groups = [['kept', 'Kept as this block'], ['folded', 'Folded alternatives']];
+    groups.forEach(function (g) {
+      var these = list.filter(function (li) { return li.getAttribute('data-fate') === g[0]; });
+      if (!these.length) return;
+      inspector.appendChild(el('h3', '', g[1] + ' (' + these.length + ')'));
+      these.forEach(function (li) {
+        var box = el('div', 'alt ' + g[0]);
+        box.appendChild(el('div', 'loc', li.querySelector('.loc').textContent +
+            (g[0] === 'folded' ? ', similarity ' + li.getAttribute('data-sim') : '')));
+        box.appendChild(el('pre', '', li.querySelector('pre').textContent));
+        inspector.appendChild(box);
+      });
+    });
+  }
+  var pinned = null;
+  function select(block) {
+    if (pinned) pinned.classList.remove('sel');
+    pinned = block;
+    if (block) { block.classList.add('sel'); show(block); }
+  }
+  merged.addEventListener('mouseover', function (e) {
+    var b = e.target.closest('[data-block-id]');
+    if (b && !pinned) show(b);
+  });
+  merged.addEventListener('click', function (e) {
+    var b = e.target.closest('[data-block-id]');
+    if (b) select(b === pinned ? null : b);
+  });
+  document.addEventListener('keydown', function (e) { if (e.key === 'Escape') select(null); });
+  var selectedItem = null;
+  sourcesEl.addEventListener('click', function (e) {
+    var chip = e.target.closest('[data-filter]');
+    if (chip) {
+      var f = chip.getAttribute('data-filter');
+      var on = chip.classList.contains('on') || f === '-1';
+      sourcesEl.querySelectorAll('[data-filter].on').forEach(function (c) { c.classList.remove('on'); });
+      merged.className = on ? '' : 'f' + f;
+      if (!on) chip.classList.add('on');
+      return;
+    }
+    var li = e.target.closest('[data-sb]');
+    if (!li) return;
+    if (selectedItem) selectedItem.classList.remove('sel');
+    selectedItem = li;
+    li.classList.add('sel');
+    var target = document.getElementById('ob-' + li.getAttribute('data-output'));
+    if (target) { select(target); target.scrollIntoView({block: 'center'}); }
+    else {
+      inspector.textContent = '';
+      inspector.appendChild(el('h2', '', 'Dropped block'));
+      inspector.appendChild(el('div', 'loc', li.querySelector('.loc').textContent));
+      inspector.appendChild(el('div', '', 'policy: ' + (li.getAttribute('data-policy') || '(none recorded)')));
+      inspector.appendChild(el('pre', '', li.querySelector('pre').textContent));
+    }
+  });
+  document.body.setAttribute('data-indexed', String(items.length));
+  document.body.dataset.ready = '1';
+})();
+)JS";
+
+}  // namespace agentmerge::detail

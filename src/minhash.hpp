@@ -25,7 +25,8 @@ std::vector<std::string> role_words(std::string_view normalized_name);
 //   else (one name's words contain the other's: "backend-api-architect" vs
 //     "backend-architect") the Dice coefficient of the words left once the
 //     leading words both names share are removed, because a shared prefix is
-//     usually a category or a plugin ("python-development-"), not the role.
+//     usually a category or a plugin ("python-development-"), not the role
+//     (unless it is the whole of one name: "backend-architect-v2").
 // Works on any ordered word type (strings, or interned ids).
 template <class W>
 double role_similarity(std::vector<W> a, std::vector<W> b) {
@@ -39,9 +40,12 @@ double role_similarity(std::vector<W> a, std::vector<W> b) {
       !std::includes(sb.begin(), sb.end(), sa.begin(), sa.end())) {
     return 0.0;
   }
-  a.erase(a.begin(), a.begin() + static_cast<std::ptrdiff_t>(shared));
-  b.erase(b.begin(), b.begin() + static_cast<std::ptrdiff_t>(shared));
-  if (a.empty() || b.empty()) return 0.0;
+  // When one name is a prefix of the other ("backend-architect-v2"), the
+  // prefix is the role itself: keep it.
+  if (shared < a.size() && shared < b.size()) {
+    a.erase(a.begin(), a.begin() + static_cast<std::ptrdiff_t>(shared));
+    b.erase(b.begin(), b.begin() + static_cast<std::ptrdiff_t>(shared));
+  }
   std::sort(a.begin(), a.end());
   std::sort(b.begin(), b.end());
   std::size_t common = 0;

@@ -75,6 +75,8 @@ TEST(NameSimilarity, DocumentedExamples) {
   EXPECT_DOUBLE_EQ(name_similarity("04-quality-qa-expert", "04-quality-test-automator"), 0.0);
   EXPECT_DOUBLE_EQ(name_similarity("frontend-developer", "developer-frontend"), 1.0);
   EXPECT_DOUBLE_EQ(name_similarity("a-b", "a-b"), 1.0);
+  // A whole name as the prefix of the other is the role itself.
+  EXPECT_NEAR(name_similarity("backend-architect-v2", "backend-architect"), 0.8, 1e-9);
 }
 
 TEST(Jaccard, ExactValues) {

@@ -98,13 +98,23 @@ bool one_of(std::string_view value, std::string_view options) {
   return false;
 }
 
-// Counts list items the format names exactly; a name several formats share
-// ("glob") counts for all of them.
+std::size_t known_items(const Value& v, Format format) {
+  return static_cast<std::size_t>(std::count_if(v.items.begin(), v.items.end(), [&](const Value& i) {
+    return i.is_string() && detail::names_tool_exactly(format, i.scalar);
+  }));
+}
+
+// A list whose names this format's table spells exactly, at least as many as
+// any other format's table does ("edit" is Copilot's and Qwen's; "read_file"
+// both Gemini's and Qwen's: equal counts make a tie, not a guess).
 bool list_names(const Value& v, Format format) {
   if (!v.is_list()) return false;
-  return std::any_of(v.items.begin(), v.items.end(), [&](const Value& item) {
-    return item.is_string() && detail::names_tool_exactly(format, item.scalar);
-  });
+  const std::size_t mine = known_items(v, format);
+  if (mine == 0) return false;
+  for (Format other : {Format::Claude, Format::Opencode, Format::Copilot, Format::Qwen,
+                       Format::Gemini})
+    if (known_items(v, other) > mine) return false;
+  return true;
 }
 
 bool matches(const Signal& s, const Value& v) {

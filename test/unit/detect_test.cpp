@@ -1,0 +1,60 @@
+// Format detection: path rules first, then the content signal table.
+#include <gtest/gtest.h>
+
+#include "agentmerge/parse.hpp"
+
+namespace agentmerge {
+namespace {
+
+Format detect(std::string_view yaml) {
+  auto r = parse_agent("---\n" + std::string(yaml) + "---\n", "plain.txt");
+  EXPECT_TRUE(r.ok());
+  return r.ok() ? r->format : Format::Unknown;
+}
+
+TEST(FormatFromPath, KnowsEachToolsFolderAndSuffix) {
+  EXPECT_EQ(format_from_path("repo/.claude/agents/a.md"), Format::Claude);
+  EXPECT_EQ(format_from_path(".opencode/agent/a.md"), Format::Opencode);
+  EXPECT_EQ(format_from_path("x/.opencode/agents/a.md"), Format::Opencode);
+  EXPECT_EQ(format_from_path("a.agent.md"), Format::Copilot);
+  EXPECT_EQ(format_from_path("a.chatmode.md"), Format::Copilot);
+  EXPECT_EQ(format_from_path(".github/agents/a.md"), Format::Copilot);
+  EXPECT_EQ(format_from_path("r\\.qwen\\agents\\a.md"), Format::Qwen);
+  EXPECT_EQ(format_from_path(".gemini/agents/a.md"), Format::Gemini);
+  EXPECT_EQ(format_from_path("agents/a.md"), std::nullopt);
+  EXPECT_EQ(format_from_path("seed.txt"), std::nullopt);
+}
+
+TEST(DetectFormat, OpencodeByModeTemperatureAndABooleanToolsMap) {
+  EXPECT_EQ(detect("description: d\nmode: subagent\n"), Format::Opencode);
+  EXPECT_EQ(detect("name: a\ndescription: d\ntemperature: 0.1\ntools:\n  bash: true\n"),
+            Format::Opencode);
+  EXPECT_EQ(detect("description: d\nmodel: anthropic/claude-sonnet-4\n"), Format::Opencode);
+}
+
+TEST(DetectFormat, ClaudeByCommaToolsColorAndModelAlias) {
+  EXPECT_EQ(detect("name: a\ntools: Read, Grep\n"), Format::Claude);
+  EXPECT_EQ(detect("description: d\ncolor: blue\n"), Format::Claude);
+  EXPECT_EQ(detect("description: d\nmodel: sonnet\n"), Format::Claude);
+}
+
+TEST(DetectFormat, CopilotByToolListHandoffsAndDisplayModel) {
+  EXPECT_EQ(detect("description: d\ntools: ['read', 'edit', 'search']\n"), Format::Copilot);
+  EXPECT_EQ(detect("description: d\nhandoffs: []\n"), Format::Copilot);
+  EXPECT_EQ(detect("description: d\nmodel: GPT-4.1\n"), Format::Copilot);
+}
+
+TEST(DetectFormat, GeminiAndQwenByTheirToolNamesAndKeys) {
+  EXPECT_EQ(detect("name: a\nkind: local\ntools: [read_file]\n"), Format::Gemini);
+  EXPECT_EQ(detect("name: a\ntools:\n  - google_web_search\n"), Format::Gemini);
+  EXPECT_EQ(detect("name: a\ntools:\n  - todo_write\n"), Format::Qwen);
+}
+
+TEST(DetectFormat, UnknownWhenNothingDecidesOrFormatsTie) {
+  EXPECT_EQ(detect("description: d\n"), Format::Unknown);
+  // read_file is both Gemini's and Qwen's: a tie, not a guess.
+  EXPECT_EQ(detect("description: d\ntools: [read_file]\n"), Format::Unknown);
+}
+
+}  // namespace
+}  // namespace agentmerge

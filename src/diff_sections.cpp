@@ -93,27 +93,37 @@ std::string indent_lines(const std::string& text, const std::string& prefix_firs
   return out;
 }
 
-// A child block of a list item, with markers made canonical.
+std::string ltrim_lines(std::string_view text) {
+  std::string out;
+  for (const auto& l : split_lines(text)) {
+    const auto first = l.find_first_not_of(" \t");
+    out += (first == std::string::npos ? std::string() : l.substr(first)) + '\n';
+  }
+  return rtrim_lines(out);
+}
+
+// A child block of a list item, with markers made canonical. Paragraph lines
+// lose their indentation (not significant); other blocks are dedented.
 std::string child_key(const Block& b) {
+  if (b.kind == BlockKind::Paragraph) return ltrim_lines(b.source);
   if (b.kind != BlockKind::List) return dedent(b.source);
   std::string out;
   for (const ListItem& it : b.items) out += indent_lines(item_key(it), "- ", "  ");
   return rtrim_lines(out);
 }
 
+// The item's text without its marker. The parser gives an item its own
+// paragraph as the first child; lines before the first child (or all lines
+// when there are no children, as in hand-built trees) are read from source.
 std::string item_key(const ListItem& item) {
   const auto lines = split_lines(item.source);
   std::size_t own = lines.size();
-  if (!item.children.empty() && item.children.front().line > item.line)
-    own = std::min(own, static_cast<std::size_t>(item.children.front().line - item.line));
+  if (!item.children.empty())
+    own = std::min(own, static_cast<std::size_t>(std::max(0, item.children.front().line - item.line)));
   std::string text;
-  for (std::size_t i = 0; i < own; ++i) {
-    std::string l = i == 0 ? strip_marker(lines[i]) : lines[i];
-    const auto first = l.find_first_not_of(" \t");
-    text += first == std::string::npos ? std::string() : l.substr(first);
-    text += '\n';
-  }
-  for (const Block& child : item.children) text += child_key(child) + '\n';
+  for (std::size_t i = 0; i < own; ++i) text += (i == 0 ? strip_marker(lines[i]) : lines[i]) + '\n';
+  text = ltrim_lines(text);
+  for (const Block& child : item.children) text += (text.empty() ? "" : "\n") + child_key(child);
   return rtrim_lines(text);
 }
 

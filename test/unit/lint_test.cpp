@@ -1,0 +1,65 @@
+// Lint rules one by one (the golden cases in data/cases/lint cover whole files).
+#include <gtest/gtest.h>
+
+#include "agentmerge/lint.hpp"
+#include "agentmerge/parse.hpp"
+
+namespace agentmerge {
+namespace {
+
+std::vector<std::string> codes(std::string_view text, std::string_view name = "a.md") {
+  auto r = parse_agent(text, name);
+  EXPECT_TRUE(r.ok());
+  std::vector<std::string> out;
+  if (r.ok())
+    for (const auto& d : lint(*r)) out.push_back(d.code);
+  return out;
+}
+
+TEST(Lint, CleanFileHasNoFindings) {
+  EXPECT_TRUE(codes("---\nname: a\ndescription: d\ntools: Read\nmodel: inherit\n---\nDo it.\n").empty());
+}
+
+TEST(Lint, RequiredKeysDependOnTheFormat) {
+  EXPECT_EQ(codes("---\nname: a\ncolor: red\n---\nx\n"), std::vector<std::string>{"missing-key"});
+  // Copilot needs only a description.
+  EXPECT_TRUE(codes("---\ndescription: d\n---\nx\n", "a.agent.md").empty());
+  EXPECT_EQ(codes("---\nname: a\n---\nx\n", "a.agent.md"), std::vector<std::string>{"missing-key"});
+}
+
+TEST(Lint, NoFrontmatterIsReportedOnce) {
+  EXPECT_EQ(codes("# A\n\ntext\n"), std::vector<std::string>{"no-frontmatter"});
+}
+
+TEST(Lint, FindingsAreSortedByLine) {
+  auto r = parse_agent("---\nname: a\ndescription: d\ntools: Fly\nmodel: x1\n---\n", "a.md");
+  ASSERT_TRUE(r.ok());
+  const auto found = lint(*r);
+  ASSERT_EQ(found.size(), 3u);
+  EXPECT_EQ(found[0].line, 4);
+  EXPECT_EQ(found[1].line, 5);
+  EXPECT_EQ(found[2].code, "empty-body");
+  EXPECT_EQ(found[2].line, 7);
+}
+
+TEST(Lint, UnknownToolsPerFormat) {
+  // mcp names and opencode keys with a server prefix are known.
+  EXPECT_TRUE(codes("---\nname: a\ndescription: d\ntools: Read, mcp__gh__search\n---\nx\n").empty());
+  EXPECT_EQ(codes("---\ndescription: d\nmode: subagent\ntools:\n  \"*\": false\n  fly: true\n---\nx\n"),
+            std::vector<std::string>{"unknown-tool"});
+}
+
+TEST(KnownModel, TablesPerFormat) {
+  EXPECT_TRUE(is_known_model(Format::Claude, "opus"));
+  EXPECT_TRUE(is_known_model(Format::Claude, "claude-sonnet-4-20250514"));
+  EXPECT_FALSE(is_known_model(Format::Claude, "gpt-4"));
+  EXPECT_TRUE(is_known_model(Format::Opencode, "anthropic/claude-sonnet-4"));
+  EXPECT_FALSE(is_known_model(Format::Opencode, "sonnet"));
+  EXPECT_TRUE(is_known_model(Format::Copilot, "Claude Sonnet 4.5 (copilot)"));
+  EXPECT_TRUE(is_known_model(Format::Copilot, "GPT-4.1"));
+  EXPECT_FALSE(is_known_model(Format::Copilot, "GPT-4.1 | 'gpt-5'"));
+  EXPECT_TRUE(is_known_model(Format::Gemini, "gemini-2.5-pro"));
+}
+
+}  // namespace
+}  // namespace agentmerge

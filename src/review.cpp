@@ -182,7 +182,14 @@ void output_block(std::ostringstream& o, const MergeReport& r, const OutputBlock
     << "\" tabindex=\"0\"><div class=\"bar\" style=\"" << stripe_style(b.sources) << "\"></div>";
   o << "<div class=\"badge\">" << b.sources.size() << "/" << r.sources.size();
   if (!b.folded.empty()) o << " &middot; +" << b.folded.size() << " folded";
-  o << "</div><div class=\"md\">" << markdown_to_safe_html(b.text) << "</div></div>\n";
+  const std::string rendered = markdown_to_safe_html(b.text);
+  o << "</div><div class=\"md\">" << rendered;
+  // Raw HTML is omitted by the renderer; a reviewer must still see that it is
+  // there, so it is shown as escaped text.
+  if (rendered.find("<!-- raw HTML omitted -->") != std::string::npos)
+    o << "<div class=\"raw\"><span class=\"kind\">raw HTML, shown as text</span><pre>"
+      << html_escape(b.text) << "</pre></div>";
+  o << "</div></div>\n";
 }
 
 void merged_view(std::ostringstream& o, const MergeResult& m) {

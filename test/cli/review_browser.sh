@@ -1,0 +1,84 @@
+#!/usr/bin/env bash
+# Browser test of the review page (see test/browser/README.md): renders the
+# page of the data/backend-architect merge plus an injected variant in
+# headless chromium, compares the DOM with the merge report, checks that no
+# injected script ran, and keeps a screenshot in the build folder.
+# Usage: review_browser.sh path/to/agentmerge   (from the project root)
+# Exit 0 pass, 1 fail, 77 skip (chromium missing).
+set -uo pipefail
+BIN=${1:?usage: review_browser.sh path/to/agentmerge}
+BUILD_DIR=$(cd "$(dirname "$BIN")" && pwd)
+
+CHROME=""
+for c in chromium chromium-browser google-chrome; do
+  if command -v "$c" >/dev/null 2>&1; then CHROME=$(command -v "$c"); break; fi
+done
+if [ -z "$CHROME" ]; then
+  echo "SKIP: chromium is not installed; install it (Debian: apt-get install chromium, or bash .ci/deps) to run the browser test"
+  exit 77
+fi
+
+fail() { echo "FAIL: $*" >&2; exit 1; }
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+inputs=(data/backend-architect/*.md test/browser/injected-variant.md)
+[ -e "${inputs[0]}" ] || fail "no inputs: data/backend-architect/*.md is missing"
+status=0
+"$BIN" review "${inputs[@]}" --html "$work/review.html" --report "$work/report.json" \
+  2>"$work/stderr" || status=$?
+[ "$status" -le 1 ] || { cat "$work/stderr" >&2; fail "agentmerge review exited $status"; }
+[ -s "$work/review.html" ] || fail "no review page written"
+grep -q 'http-equiv="Content-Security-Policy"' "$work/review.html" || fail "page has no CSP"
+if grep -Eq '(src|href)="(https?:)?//' "$work/review.html"; then fail "page refers to the network"; fi
+
+chrome() {
+  timeout 120 "$CHROME" --headless --no-sandbox --disable-gpu --no-first-run \
+    --disable-background-networking --disable-component-update --disable-sync \
+    --user-data-dir="$work/profile" "$@" 2>>"$work/chrome.log"
+}
+chrome --dump-dom "file://$work/review.html" >"$work/dom.html" || {
+  tail -20 "$work/chrome.log" >&2
+  fail "chromium --dump-dom failed"
+}
+[ -s "$work/dom.html" ] || fail "chromium produced an empty DOM"
+
+# The report's counts: the "counts" object is the only place with these keys
+# at an indent of four spaces in the pretty-printed report.
+report_count() {
+  sed -n "s/^    \"$1\": \\([0-9][0-9]*\\),\\{0,1\\}\$/\\1/p" "$work/report.json" | head -1
+}
+dom_count() { grep -o "$1" "$work/dom.html" | wc -l | tr -d ' '; }
+expect() {  # name expected actual
+  [ -n "$2" ] || fail "$1: missing from the report"
+  [ "$2" = "$3" ] || fail "$1: report says $2, page shows $3"
+  echo "ok: $1 = $3"
+}
+
+grep -q '<body[^>]*data-ready="1"' "$work/dom.html" || fail "the page's script did not run (no data-ready)"
+sources_in_report=$(grep -c '^      "index": ' "$work/report.json")
+expect "sources" "$sources_in_report" "$(dom_count '<details class="src[^"]*" data-source="[0-9]*"')"
+expect "output blocks" "$(report_count output_blocks)" "$(dom_count 'data-block-id="[0-9]*"')"
+expect "source blocks" "$(report_count source_blocks)" "$(dom_count 'data-sb="[0-9]*"')"
+expect "decisions" "$(report_count decisions)" "$(dom_count 'data-decision="[0-9]*"')"
+indexed=$(grep -o '<body[^>]*data-indexed="[0-9]*"' "$work/dom.html" | sed 's/.*data-indexed="\([0-9]*\)"/\1/')
+expect "source blocks indexed by the script" "$(report_count source_blocks)" "$indexed"
+for fate in kept folded dropped; do
+  expect "$fate" "$(report_count "$fate")" "$(dom_count "data-fate=\"$fate\"")"
+done
+[ "$(report_count output_blocks)" -gt 0 ] || fail "the merge produced no output blocks"
+
+# Nothing injected may have run.
+if grep -q 'data-pwned="' "$work/dom.html"; then fail "an injected script ran (data-pwned is set)"; fi
+if grep -q 'PWNED-' "$work/dom.html"; then fail "an injected script ran (title changed)"; fi
+grep -q "setAttribute('data-pwned', 'script')" "$work/dom.html" ||
+  fail "the injected text is missing from the page (it must be shown escaped)"
+echo "ok: injected <script>, onerror and javascript: link did not run"
+
+shot="$BUILD_DIR/review-screenshot.png"
+rm -f "$shot"
+chrome --screenshot="$shot" --window-size=1400,2000 "file://$work/review.html" >/dev/null ||
+  fail "chromium --screenshot failed"
+[ -s "$shot" ] || fail "no screenshot written"
+cp "$work/review.html" "$BUILD_DIR/review-browser-test.html"
+echo "ok: screenshot $shot"

@@ -75,6 +75,31 @@ grep -q "setAttribute('data-pwned', 'script')" "$work/dom.html" ||
   fail "the injected text is missing from the page (it must be shown escaped)"
 echo "ok: injected <script>, onerror and javascript: link did not run"
 
+# Interaction: a probe script (allowed by the page's own nonce) clicks the
+# first block with folded alternatives and a source filter; the inspector must
+# list as many folded alternatives as the block's data-folded says.
+nonce=$(grep -o "'nonce-[0-9a-f]*'" "$work/review.html" | head -1 | sed "s/'nonce-\\([0-9a-f]*\\)'/\\1/")
+[ -n "$nonce" ] || fail "no script nonce in the CSP"
+probe="<script nonce=\"$nonce\">(function () {
+  var b = document.querySelector('[data-block-id]:not([data-folded=\"0\"])');
+  if (!b) return;
+  b.click();
+  document.body.setAttribute('data-probe-expected', b.getAttribute('data-folded'));
+  document.body.setAttribute('data-probe-shown', String(document.querySelectorAll('#inspector .alt.folded').length));
+  document.querySelector('[data-filter=\"0\"]').click();
+  document.body.setAttribute('data-probe-filter', document.getElementById('merged').className);
+})();</script>"
+page=$(cat "$work/review.html")
+printf '%s\n' "${page/<\/body>/$probe</body>}" >"$work/probe.html"
+chrome --dump-dom "file://$work/probe.html" >"$work/probe-dom.html" || fail "chromium failed on the probe page"
+body=$(grep -o '<body[^>]*>' "$work/probe-dom.html")
+expected=$(printf '%s' "$body" | sed -n 's/.*data-probe-expected="\([0-9]*\)".*/\1/p')
+shown=$(printf '%s' "$body" | sed -n 's/.*data-probe-shown="\([0-9]*\)".*/\1/p')
+[ -n "$expected" ] || fail "no block with folded alternatives to click (or the probe did not run)"
+expect "folded alternatives shown on click" "$expected" "$shown"
+printf '%s' "$body" | grep -q 'data-probe-filter="f0"' || fail "the source filter did not apply"
+echo "ok: source filter"
+
 shot="$BUILD_DIR/review-screenshot.png"
 rm -f "$shot"
 chrome --screenshot="$shot" --window-size=1400,2000 "file://$work/review.html" >/dev/null ||

@@ -90,6 +90,10 @@ PlainKind resolve_plain(std::string_view t) {
       "[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+|"
       "[-+]?(\\.[0-9]+|[0-9]+(\\.[0-9]*)?)([eE][-+]?[0-9]+)?|"
       "[-+]?\\.(inf|Inf|INF)|\\.nan|\\.NaN|\\.NAN");
+  // Most scalars are words: only these first characters can start a null,
+  // a boolean or a number, so the regexes run rarely.
+  if (!t.empty() && std::string_view("~nNtTfF0123456789+-.").find(t[0]) == std::string_view::npos)
+    return PlainKind::String;
   const std::string s(t);
   if (std::regex_match(s, kNull)) return PlainKind::Null;
   if (std::regex_match(s, kBool)) return PlainKind::Bool;

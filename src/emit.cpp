@@ -1,15 +1,314 @@
-// PLACEHOLDER: replaced by the canonical body emitter.
+// Stage 3: section tree -> canonical Markdown body.
+//
+//   Title                        # Title
+//   =====
+//   * one<2 spaces>          ->  - one<backslash>   (the same hard break)
+//     continued                    continued
+//   + other list                 * other list       (kept apart from the '-' list)
+//   ***                          ---
+//
+// Each block is rewritten from its own source text, never re-rendered: the
+// block is parsed again with cmark to locate list markers, code, HTML and
+// tables, and only these edits are made (see docs/fmt.md):
+//   - bullet markers become '-' (or '*' for a list right after a '-' list,
+//     which CommonMark would otherwise merge into it); same width, so
+//     nested indentation stays valid; ordered lists keep their numbers;
+//   - trailing whitespace is removed, except inside code blocks, HTML blocks
+//     and tables, which are kept byte for byte; a trailing-spaces hard break
+//     inside a paragraph becomes a backslash hard break;
+//   - runs of blank lines (outside code and HTML) fold to one.
 #include "agentmerge/emit.hpp"
+
+#include <algorithm>
+#include <map>
+#include <memory>
+#include <set>
+
+#include <cmark.h>
 
 namespace agentmerge {
 
+namespace {
+
+struct NodeDeleter {
+  void operator()(cmark_node* n) const { cmark_node_free(n); }
+};
+using NodePtr = std::unique_ptr<cmark_node, NodeDeleter>;
+struct IterDeleter {
+  void operator()(cmark_iter* it) const { cmark_iter_free(it); }
+};
+
+std::vector<std::string> split_lines(std::string_view text) {
+  std::vector<std::string> lines;
+  std::size_t start = 0;
+  while (start <= text.size()) {
+    std::size_t end = text.find('\n', start);
+    if (end == std::string_view::npos) end = text.size();
+    lines.emplace_back(text.substr(start, end - start));
+    start = end + 1;
+  }
+  return lines;
+}
+
+bool blank(std::string_view s) { return s.find_first_not_of(" \t") == std::string_view::npos; }
+
+// Which bullet character a list gets. Adjacent bullet lists must differ, or
+// CommonMark reads them as one list.
+char other_bullet(char c) { return c == '-' ? '*' : '-'; }
+
+bool is_table_paragraph(const std::vector<std::string>& lines, int first, int last) {
+  for (int l = first; l <= last; ++l) {
+    const std::string& s = lines[static_cast<std::size_t>(l - 1)];
+    const std::size_t i = s.find_first_not_of(" \t");
+    if (i == std::string::npos || s[i] != '|') return false;
+  }
+  return true;
+}
+
+// The fence character of a code block that starts at (line, col), or 0 for
+// an indented code block.
+char fence_char(const std::vector<std::string>& lines, int line, int col) {
+  const std::string& s = lines[static_cast<std::size_t>(line - 1)];
+  const auto c = static_cast<std::size_t>(std::max(col, 0));
+  return c < s.size() && (s[c] == '`' || s[c] == '~') ? s[c] : 0;
+}
+
+// Whether the last line of a fenced code block is its closing fence (an
+// unclosed fence runs to the end of its container).
+bool fence_closed(const std::vector<std::string>& lines, int first, int last, int col,
+                  char fence) {
+  if (last <= first) return false;
+  const std::string& open = lines[static_cast<std::size_t>(first - 1)];
+  std::size_t open_len = 0;
+  for (auto i = static_cast<std::size_t>(col); i < open.size() && open[i] == fence; ++i)
+    ++open_len;
+  const std::string& close = lines[static_cast<std::size_t>(last - 1)];
+  const std::size_t c = close.find_first_not_of(" >\t");
+  if (c == std::string::npos || close[c] != fence) return false;
+  std::size_t e = c;
+  while (e < close.size() && close[e] == fence) ++e;
+  return e - c >= open_len && blank(std::string_view(close).substr(e));
+}
+
+// The edits for one fragment, found by walking its cmark tree.
+struct Edits {
+  std::set<int> verbatim;    // lines kept byte for byte
+  std::set<int> hard_break;  // lines whose trailing spaces are a hard break
+  std::map<std::pair<int, int>, char> markers;  // (line, byte column) -> bullet
+  char last_top_bullet = 0;  // bullet of the fragment's last top-level list
+};
+
+void mark_range(std::set<int>& s, int first, int last) {
+  for (int l = first; l <= last; ++l) s.insert(l);
+}
+
+void collect_list(cmark_node* list, const std::vector<std::string>& lines, char bullet,
+                  Edits& e) {
+  for (cmark_node* item = cmark_node_first_child(list); item != nullptr;
+       item = cmark_node_next(item)) {
+    const int line = cmark_node_get_start_line(item);
+    const int col = cmark_node_get_start_column(item) - 1;
+    if (line < 1 || line > static_cast<int>(lines.size()) || col < 0) continue;
+    const std::string& s = lines[static_cast<std::size_t>(line - 1)];
+    if (static_cast<std::size_t>(col) < s.size() &&
+        (s[static_cast<std::size_t>(col)] == '*' || s[static_cast<std::size_t>(col)] == '+' ||
+         s[static_cast<std::size_t>(col)] == '-'))
+      e.markers[{line, col}] = bullet;
+  }
+}
+
+Edits collect_edits(cmark_node* doc, const std::vector<std::string>& lines, char first_bullet) {
+  Edits e;
+  std::map<cmark_node*, char> bullets;
+  std::unique_ptr<cmark_iter, IterDeleter> it(cmark_iter_new(doc));
+  for (cmark_event_type ev = cmark_iter_next(it.get()); ev != CMARK_EVENT_DONE;
+       ev = cmark_iter_next(it.get())) {
+    if (ev != CMARK_EVENT_ENTER) continue;
+    cmark_node* n = cmark_iter_get_node(it.get());
+    const int first = cmark_node_get_start_line(n);
+    const int last = std::min(cmark_node_get_end_line(n), static_cast<int>(lines.size()));
+    switch (cmark_node_get_type(n)) {
+      case CMARK_NODE_CODE_BLOCK: {
+        const int col = cmark_node_get_start_column(n) - 1;
+        if (const char fence = fence_char(lines, first, col); fence != 0) {
+          mark_range(e.verbatim, first + 1,
+                     fence_closed(lines, first, last, col, fence) ? last - 1 : last);
+        } else {
+          mark_range(e.verbatim, first, last);
+        }
+        break;
+      }
+      case CMARK_NODE_HTML_BLOCK: mark_range(e.verbatim, first, last); break;
+      case CMARK_NODE_PARAGRAPH:
+        if (is_table_paragraph(lines, first, last)) {
+          mark_range(e.verbatim, first, last);
+        } else {
+          mark_range(e.hard_break, first, last - 1);
+        }
+        break;
+      case CMARK_NODE_LIST: {
+        if (cmark_node_get_list_type(n) != CMARK_BULLET_LIST) break;
+        cmark_node* prev = cmark_node_previous(n);
+        char bullet = '-';
+        if (prev != nullptr && bullets.count(prev) != 0) {
+          bullet = other_bullet(bullets[prev]);
+        } else if (prev == nullptr && cmark_node_parent(n) == doc) {
+          bullet = first_bullet;
+        }
+        bullets[n] = bullet;
+        if (cmark_node_parent(n) == doc) e.last_top_bullet = bullet;
+        collect_list(n, lines, bullet, e);
+        break;
+      }
+      default: break;
+    }
+  }
+  return e;
+}
+
+// Removes trailing spaces and tabs; a paragraph line that ended in two or
+// more spaces gets a backslash instead (the same hard break). A line that
+// already ends in a backslash keeps its spaces: "a\\" would be an escape.
+std::string strip_line(const std::string& s, bool hard_break_line) {
+  std::size_t end = s.find_last_not_of(" \t");
+  if (end == std::string::npos) return {};
+  std::string out = s.substr(0, end + 1);
+  std::size_t spaces = 0;
+  for (std::size_t i = s.size(); i > end + 1 && s[i - 1] == ' '; --i) ++spaces;
+  if (hard_break_line && spaces >= 2) {
+    if (out.back() == '\\') return out + "  ";
+    out.push_back('\\');
+  }
+  return out;
+}
+
+struct Fragment {
+  std::string text;
+  char last_bullet = 0;  // bullet of the last top-level list, 0 if none
+};
+
+// The canonical form of one block's source. `first_bullet` is the bullet a
+// top-level list at the start of the fragment must use.
+Fragment canonical_fragment(std::string_view source, char first_bullet) {
+  const std::vector<std::string> lines = split_lines(source);
+  NodePtr doc(cmark_parse_document(source.data(), source.size(), CMARK_OPT_SOURCEPOS));
+  const Edits e = collect_edits(doc.get(), lines, first_bullet);
+  std::vector<std::string> out;
+  for (int l = 1; l <= static_cast<int>(lines.size()); ++l) {
+    std::string s = lines[static_cast<std::size_t>(l - 1)];
+    for (auto m = e.markers.lower_bound({l, 0}); m != e.markers.end() && m->first.first == l; ++m)
+      s[static_cast<std::size_t>(m->first.second)] = m->second;
+    if (e.verbatim.count(l) != 0) {
+      out.push_back(std::move(s));
+      continue;
+    }
+    s = strip_line(s, e.hard_break.count(l) != 0);
+    if (s.empty() && (out.empty() || out.back().empty())) continue;
+    out.push_back(std::move(s));
+  }
+  while (!out.empty() && out.back().empty()) out.pop_back();
+  Fragment f;
+  for (std::size_t i = 0; i < out.size(); ++i) f.text += (i ? "\n" : "") + out[i];
+  f.last_bullet = e.last_top_bullet;
+  return f;
+}
+
+// A synthetic list (no source): its items' sources, each with its own
+// top-level marker set to '-' so that they read back as one list.
+std::string list_from_items(const Block& block) {
+  std::string text;
+  for (const ListItem& item : block.items) {
+    std::string s = item.source;
+    const std::size_t i = s.find_first_not_of(' ');
+    if (!block.ordered && i != std::string::npos && (s[i] == '*' || s[i] == '+')) s[i] = '-';
+    text += (text.empty() ? "" : "\n") + s;
+  }
+  return text;
+}
+
+Fragment emit_block_after(const Block& block, char prev_bullet) {
+  if (block.kind == BlockKind::ThematicBreak) return {"---", 0};
+  const char first = prev_bullet != 0 ? other_bullet(prev_bullet) : '-';
+  if (block.kind == BlockKind::List && block.source.empty())
+    return canonical_fragment(list_from_items(block), first);
+  return canonical_fragment(block.source, first);
+}
+
+// "Learn C #" would lose its '#' as an ATX closing sequence: escape it.
+std::string atx_heading(int level, const std::string& title) {
+  std::string t = title;
+  while (!t.empty() && (t.back() == ' ' || t.back() == '\t')) t.pop_back();
+  const std::size_t hashes = t.find_last_not_of('#');
+  if (!t.empty() && t.back() == '#' && (hashes == std::string::npos || t[hashes] == ' ' || t[hashes] == '\t'))
+    t.insert(hashes == std::string::npos ? 0 : hashes + 1, "\\");
+  const std::string marks(static_cast<std::size_t>(std::clamp(level, 1, 6)), '#');
+  return t.empty() ? marks : marks + " " + t;
+}
+
+std::string heading_text(const Section& s) {
+  switch (s.heading_kind) {
+    case HeadingKind::Root: return {};
+    case HeadingKind::Pseudo: {
+      if (s.heading_source.empty()) return "**" + s.title + "**";
+      std::string h = s.heading_source;
+      while (!h.empty() && (h.back() == ' ' || h.back() == '\t')) h.pop_back();
+      return h;
+    }
+    case HeadingKind::Atx:
+    case HeadingKind::Setext: return atx_heading(s.level, s.title);
+  }
+  return {};
+}
+
+// Appends the section's parts (heading, blocks, children) to `parts`.
+void section_parts(const Section& s, std::vector<std::string>& parts) {
+  if (s.heading_kind != HeadingKind::Root) parts.push_back(heading_text(s));
+  char prev_bullet = 0;
+  for (const Block& b : s.blocks) {
+    Fragment f = emit_block_after(b, prev_bullet);
+    prev_bullet = f.last_bullet;
+    if (!f.text.empty()) parts.push_back(std::move(f.text));
+  }
+  for (const Section& c : s.children) section_parts(c, parts);
+}
+
+std::string join_parts(std::vector<std::string>& parts) {
+  if (parts.empty()) return {};
+  // A leading "---" would read back as a frontmatter opener.
+  if (parts.front() == "---") parts.front() = "***";
+  std::string out;
+  for (const std::string& p : parts) out += (out.empty() ? "" : "\n\n") + p;
+  return out + "\n";
+}
+
+}  // namespace
+
 EmitResult emit(const AgentFile& file, Format target) {
   EmitResult r;
-  r.text = emit_frontmatter(file, target, r.notes) + emit_body(file.body);
+  const std::string fm = emit_frontmatter(file, target, r.notes);
+  const std::string body = emit_body(file.body);
+  if (fm.empty()) {
+    r.text = body;
+  } else if (body.empty()) {
+    r.text = fm;
+  } else {
+    r.text = fm + "\n" + body;
+  }
   return r;
 }
-std::string emit_body(const Body& body) { return body.text; }
-std::string emit_section(const Section&) { return {}; }
-std::string emit_block(const Block& block) { return block.source; }
+
+std::string emit_body(const Body& body) {
+  std::vector<std::string> parts;
+  section_parts(body.root, parts);
+  return join_parts(parts);
+}
+
+std::string emit_section(const Section& section) {
+  std::vector<std::string> parts;
+  section_parts(section, parts);
+  return join_parts(parts);
+}
+
+std::string emit_block(const Block& block) { return emit_block_after(block, 0).text; }
 
 }  // namespace agentmerge

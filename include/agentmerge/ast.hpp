@@ -195,6 +195,9 @@ struct Section {
   std::string title;             // heading text as written, markers removed
   std::string normalized_title;  // lowercase, markup and trailing ':' removed
   int line = 0;                  // heading line (0 for the root)
+  // The heading's exact source line(s) ("Title\n=====" for setext, the bold
+  // paragraph for a pseudo-heading); "" for the root and synthetic sections.
+  std::string heading_source;
   std::vector<Block> blocks;     // blocks before the first child section
   std::vector<Section> children;
 };

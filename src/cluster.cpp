@@ -203,7 +203,15 @@ void Clusterer::link_lsh() {
       std::size_t e = s + 1;
       while (e < keys.size() && keys[e].first == keys[s].first) ++e;
       if (e - s > kLshBucketCap) {
-        ++stats_.skipped_buckets;
+        // Nothing is lost when the bucket is already one cluster (many exact
+        // copies); otherwise the skip is counted and reported.
+        const std::size_t root = uf_.find(keys[s].second);
+        for (std::size_t x = s + 1; x < e; ++x) {
+          if (uf_.find(keys[x].second) != root) {
+            ++stats_.skipped_buckets;
+            break;
+          }
+        }
       } else {
         for (std::size_t x = s; x < e; ++x) {
           for (std::size_t y = x + 1; y < e; ++y) check(keys[x].second, keys[y].second);

@@ -23,7 +23,7 @@
 
 #include "agentmerge/cluster.hpp"
 #include "agentmerge/emit.hpp"
-#include "agentmerge/normalize.hpp"
+#include "agentmerge/normalize.hpp"  // normalize_name
 #include "minhash.hpp"
 
 namespace agentmerge {
@@ -47,7 +47,8 @@ constexpr std::array<std::string_view, 12> kGenericRoleWords = {
     "master", "mode",      "pro",       "specialist", "bot",   "helper"};
 
 bool is_stop_word(std::string_view w) {
-  return std::find(kStopWords.begin(), kStopWords.end(), w) != kStopWords.end();
+  static const std::unordered_set<std::string_view> set(kStopWords.begin(), kStopWords.end());
+  return set.count(w) != 0;
 }
 
 bool is_word_byte(unsigned char c) {
@@ -165,7 +166,11 @@ AgentFingerprint fingerprint(const AgentFile& file,
   std::string text = file.description();
   text += '\n';
   text += file.body.text;
-  fp.shingles = content_shingles(normalize_text(text));
+  // The tokenizer folds ASCII case and treats every punctuation and markup
+  // byte as a separator, which is what normalize_text would do for words;
+  // skipping normalize_text (Unicode case folding of the whole body) halves
+  // the cost of a fingerprint. Non-ASCII words keep their case.
+  fp.shingles = content_shingles(text);
   fp.signature = minhash(fp.shingles);
   return fp;
 }

@@ -41,8 +41,10 @@ struct AgentFingerprint {
   Format format = Format::Unknown;
   bool has_frontmatter = false;
   std::uint64_t exact_hash = 0;  // xxh64 of the canonical text (emit)
-  // Sorted, unique 32-bit hashes of the normalized word shingles of the
-  // description and the body (see docs/scan.md for the shingle size).
+  // Sorted, unique 32-bit hashes of the content words of the description
+  // and the body: split on anything but letters and digits, ASCII case
+  // folded, one-letter words and stop words dropped (docs/scan.md says why
+  // single words rather than n-grams).
   std::vector<std::uint32_t> shingles;
   // MinHash over `shingles`: kMinHashSize values (empty when there are no
   // shingles at all: an empty agent only clusters by exact text or name).

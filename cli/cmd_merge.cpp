@@ -1,5 +1,6 @@
 // `agentmerge merge SOURCE... [-o OUT] [--report REPORT.json] [--name NAME]
-//  [--to FORMAT] [--primary FILE] [--tools POLICY] [--model POLICY] [--config FILE]`
+//  [--to FORMAT] [--primary FILE] [--tools POLICY] [--model POLICY] [--config FILE]
+//  [--html OUT.html] [--explain]`
 //
 // Reads every source (all must be readable: exit 3 otherwise, nothing
 // written), merges them, writes the merged agent (stdout without -o) and the
@@ -17,6 +18,7 @@
 #include "commands.hpp"
 #include "config_file.hpp"
 #include "io.hpp"
+#include "review_output.hpp"
 
 namespace agentmerge::cli {
 
@@ -34,6 +36,8 @@ struct MergeArgs {
   std::string tools;
   std::string model;
   std::string config;
+  std::string html;      // --html: the review page
+  bool explain = false;  // --explain: per-source account on stderr
 };
 
 bool same_file(const std::string& a, const std::string& b) {
@@ -119,6 +123,13 @@ ExitCode run_merge(const MergeArgs& a) {
       return ExitCode::Unreadable;
     }
   }
+  if (!a.html.empty()) {
+    if (auto w = write_review_page(a.html, *merged); !w) {
+      std::cerr << w.error().to_string() << "\n";
+      return ExitCode::Unreadable;
+    }
+  }
+  if (a.explain) print_explanation(*merged, variants, std::cerr);
   std::cerr << report_summary(merged->report);
   return merged->report.needs_review() ? ExitCode::Findings : ExitCode::Ok;
 }
@@ -137,6 +148,8 @@ void add_merge(CLI::App& app, Action& action) {
   sub->add_option("--tools", args->tools, "Tools policy: union, intersection, primary");
   sub->add_option("--model", args->model, "Model policy: primary, most-common");
   sub->add_option("--config", args->config, "Config file (default: agentmerge.yaml upward)");
+  sub->add_option("--html", args->html, "Write the self-contained HTML review page here");
+  sub->add_flag("--explain", args->explain, "Print, per source, what became of it (stderr)");
   sub->callback([&action, args] { action = [args] { return run_merge(*args); }; });
 }
 

@@ -28,7 +28,8 @@ TEST(Explain, AccountsForEverySourceBlock) {
   SourceBlock folded{1, 5, 5, "list-item", "Focus", "- REST APIs", BlockFate::Folded, 0, 0.81, ""};
   SourceBlock dropped{1, 9, 9, "paragraph", "", "Same intro again", BlockFate::Dropped, -1, 1.0,
                       "duplicate-document"};
-  m.report.source_blocks = {kept, only, folded, dropped};
+  SourceBlock same{0, 1, 1, "list-item", "", "- gRPC", BlockFate::Folded, 1, 1.0, ""};
+  m.report.source_blocks = {kept, only, folded, dropped, same};
 
   AgentFile a;
   a.source_name = "a.md";
@@ -38,9 +39,9 @@ TEST(Explain, AccountsForEverySourceBlock) {
   b.frontmatter.entries = {entry("name", "api"), entry("model", "sonnet")};
 
   const std::string text = explain_merge(m, {a, b});
-  EXPECT_NE(text.find("a.md (claude, primary): 1 blocks: 1 kept (0 only from here), 0 folded, 0 dropped"),
+  EXPECT_NE(text.find("a.md (claude, primary): 2 blocks: 1 kept (0 only from here), 1 folded (1 same wording), 0 dropped"),
             std::string::npos) << text;
-  EXPECT_NE(text.find("b.md (claude, 2 documents): 3 blocks: 1 kept (1 only from here), 1 folded, 1 dropped"),
+  EXPECT_NE(text.find("b.md (claude, 2 documents): 3 blocks: 1 kept (1 only from here), 1 folded (0 same wording), 1 dropped"),
             std::string::npos) << text;
   EXPECT_NE(text.find("contributed: b.md:4 list-item \"- gRPC\" -> #1"), std::string::npos) << text;
   EXPECT_NE(text.find("folded: b.md:5 list-item \"- REST APIs\" -> #0 \"- RESTful API design\" (0.81)"),
@@ -48,6 +49,7 @@ TEST(Explain, AccountsForEverySourceBlock) {
   EXPECT_NE(text.find("dropped: b.md:9 paragraph \"Same intro again\" (policy: duplicate-document)"),
             std::string::npos) << text;
   EXPECT_NE(text.find("frontmatter: ~ model: \"sonnet\" -> \"opus\""), std::string::npos) << text;
+  EXPECT_EQ(text.find("folded: a.md:1"), std::string::npos) << "same wording is counted, not listed";
   // The primary already has the merged frontmatter: no frontmatter line for it.
   EXPECT_EQ(text.find("frontmatter:"), text.rfind("frontmatter:")) << text;
 }

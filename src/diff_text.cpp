@@ -171,16 +171,21 @@ void block_text(std::ostringstream& out, const StructuralDiff& d, const BlockCha
   }
 }
 
+// "file:line", or "file" for line 0 (the preamble has no heading line).
+std::string loc(const std::string& file, int line) {
+  return line > 0 ? file + ":" + std::to_string(line) : file;
+}
+
 void section_text(std::ostringstream& out, const StructuralDiff& d, const SectionChange& c,
                   const Palette& p) {
   if (c.status == SectionStatus::Added) {
-    out << "  " << p.add << "+ " << heading_text(*c.new_section) << p.reset << "  (" << d.b_name
-        << ":" << c.new_section->line << ")\n";
+    out << "  " << p.add << "+ " << heading_text(*c.new_section) << p.reset << "  ("
+        << loc(d.b_name, c.new_section->line) << ")\n";
     return;
   }
   if (c.status == SectionStatus::Removed) {
-    out << "  " << p.del << "- " << heading_text(*c.old_section) << p.reset << "  (" << d.a_name
-        << ":" << c.old_section->line << ")\n";
+    out << "  " << p.del << "- " << heading_text(*c.old_section) << p.reset << "  ("
+        << loc(d.a_name, c.old_section->line) << ")\n";
     return;
   }
   std::vector<std::string> what;
@@ -194,11 +199,17 @@ void section_text(std::ostringstream& out, const StructuralDiff& d, const Sectio
     }
     what.push_back(r);
   }
-  if (c.level_changed) what.push_back("heading " + heading_text(*c.old_section) + " -> " + heading_text(*c.new_section));
+  if (c.level_changed) {
+    const std::string from = heading_text(*c.old_section);
+    const std::string to = heading_text(*c.new_section);
+    what.push_back(from != to ? "heading " + from + " -> " + to
+                              : "level " + std::to_string(c.old_section->level) + " -> " +
+                                    std::to_string(c.new_section->level));
+  }
   if (c.moved) what.push_back("moved");
   if (c.changed()) what.push_back("changed");
-  out << "  ~ " << p.head << heading_text(*c.new_section) << p.reset << "  (" << d.a_name << ":"
-      << c.old_section->line << " -> " << d.b_name << ":" << c.new_section->line
+  out << "  ~ " << p.head << heading_text(*c.new_section) << p.reset << "  ("
+      << loc(d.a_name, c.old_section->line) << " -> " << loc(d.b_name, c.new_section->line)
       << "): " << join(what, ", ") << "\n";
   for (const BlockChange& b : c.blocks) block_text(out, d, b, p);
 }

@@ -227,7 +227,14 @@ std::string list_from_items(const Block& block) {
 }
 
 Fragment emit_block_after(const Block& block, char prev_bullet) {
-  if (block.kind == BlockKind::ThematicBreak) return {"---", 0};
+  if (block.kind == BlockKind::ThematicBreak) {
+    // "***", "- - -" -> "---"; lines after it (link reference definitions)
+    // are kept.
+    const std::size_t nl = block.source.find('\n');
+    if (nl == std::string::npos) return {"---", 0};
+    Fragment rest = canonical_fragment(std::string_view(block.source).substr(nl + 1), '-');
+    return {rest.text.empty() ? "---" : "---\n" + rest.text, 0};
+  }
   const char first = prev_bullet != 0 ? other_bullet(prev_bullet) : '-';
   if (block.kind == BlockKind::List && block.source.empty())
     return canonical_fragment(list_from_items(block), first);

@@ -261,8 +261,13 @@ std::string heading_text(const Section& s) {
       while (!h.empty() && (h.back() == ' ' || h.back() == '\t')) h.pop_back();
       return h;
     }
-    case HeadingKind::Atx:
-    case HeadingKind::Setext: return atx_heading(s.level, s.title);
+    case HeadingKind::Setext:
+      // A setext title of several lines has no ATX form (an ATX heading is
+      // one line, and joining the lines changes the HTML): it stays setext.
+      if (s.level <= 2 && std::count(s.heading_source.begin(), s.heading_source.end(), '\n') > 1)
+        return canonical_fragment(s.heading_source, '-').text;
+      return atx_heading(s.level, s.title);
+    case HeadingKind::Atx: return atx_heading(s.level, s.title);
   }
   return {};
 }

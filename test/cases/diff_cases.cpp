@@ -72,8 +72,8 @@ TEST_P(DiffCase, MatchesGolden) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Golden, DiffCase, ::testing::ValuesIn(case_names()),
-                         [](const auto& info) {
-                           std::string n = info.param;
+                         [](const auto& param_info) {
+                           std::string n = param_info.param;
                            for (char& c : n)
                              if (std::isalnum(static_cast<unsigned char>(c)) == 0) c = '_';
                            return n;

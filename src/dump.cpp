@@ -65,6 +65,7 @@ std::string preview(std::string_view source) {
   std::string_view first = source.substr(0, source.find('\n'));
   const std::size_t start = first.find_first_not_of(" \t");
   first = start == std::string_view::npos ? std::string_view{} : first.substr(start);
+  first = first.substr(0, first.find_last_not_of(" \t\r") + 1);
   if (first.size() <= kMax) return std::string(first);
   std::size_t cut = kMax;
   while (cut > 0 && (static_cast<unsigned char>(first[cut]) & 0xC0U) == 0x80U) --cut;

@@ -180,11 +180,14 @@ void check_body(const AgentFile& f, std::vector<Diagnostic>& out) {
 }  // namespace
 
 bool is_known_model(Format format, const std::string& model) {
-  for (const auto& rule : kModels) {
-    if (rule.format != format) continue;
-    const std::regex re(std::string(rule.pattern), std::regex::icase);
-    if (std::regex_match(model, re)) return true;
-  }
+  // Compiled once: building a std::regex costs far more than matching it.
+  static const std::vector<std::regex> compiled = [] {
+    std::vector<std::regex> out;
+    for (const auto& rule : kModels) out.emplace_back(std::string(rule.pattern), std::regex::icase);
+    return out;
+  }();
+  for (std::size_t i = 0; i < kModels.size(); ++i)
+    if (kModels[i].format == format && std::regex_match(model, compiled[i])) return true;
   return false;
 }
 

@@ -37,11 +37,11 @@ measure() {
   done
   cat "$tmp"/t.* | python3 -c '
 import sys, statistics
-rows = [list(map(float, l.split())) for l in sys.stdin if l.strip()]
+rows = [list(map(float, l.split())) for l in sys.stdin if l.strip() and not l.startswith("Command")]
 wall = statistics.median(r[0] for r in rows)
 cpu = statistics.median(r[1] + r[2] for r in rows)
 rss = max(r[3] for r in rows) / 1024
-print(f"{wall:.3f} {cpu:.3f} {rss:.1f}")' >"$tmp/$name"
+print(f"{wall:.3f} {cpu:.3f} {rss:.1f}")' >"$tmp/res-$name"
   rm -f "$tmp"/t.*
 }
 
@@ -50,10 +50,10 @@ implemented() {  # a subcommand that is still a placeholder says so
 }
 
 measure cmark cmark "${files[@]}"
-read -r cm_wall cm_cpu cm_rss <"$tmp/cmark"
+read -r cm_wall cm_cpu cm_rss <"$tmp/res-cmark"
 printf "\n%-26s %8s %8s %8s %10s %10s\n" command "wall s" "cpu s" "peak MB" "wall/cmark" "cpu/cmark"
 row() {
-  read -r w c r <"$tmp/$1"
+  read -r w c r <"$tmp/res-$1"
   printf "%-26s %8.3f %8.3f %8.1f %10s %10s\n" "$2" "$w" "$c" "$r" \
     "$(awk -v a="$w" -v b="$cm_wall" 'BEGIN { printf "%.1fx", a / b }')" \
     "$(awk -v a="$c" -v b="$cm_cpu" 'BEGIN { printf "%.1fx", a / b }')"
@@ -66,13 +66,13 @@ measure scan1 "$bin" scan "$corpus" --json --jobs 1
 row scan1 "scan --jobs 1"
 
 if implemented convert; then
-  measure convert "$bin" convert "$corpus" --to opencode --out "$tmp/convert"
+  measure convert "$bin" convert "$corpus" --to opencode --out "$tmp/out-convert"
   row convert "convert --to opencode"
 else
   echo "convert: not implemented in this build; skipped"
 fi
 if implemented migrate; then
-  measure migrate "$bin" migrate "$corpus" --out "$tmp/migrate" --dry-run
+  measure migrate "$bin" migrate "$corpus" --out "$tmp/out-migrate" --dry-run
   row migrate "migrate --dry-run"
 else
   echo "migrate: not implemented in this build; skipped"

@@ -97,6 +97,12 @@ std::string fixed2(double v) {
   return buf;
 }
 
+std::string trimmed(const std::string& s) {
+  const auto b = s.find_first_not_of(" \t\n");
+  const auto e = s.find_last_not_of(" \t\n");
+  return b == std::string::npos ? std::string() : s.substr(b, e - b + 1);
+}
+
 std::string agent_name(const MergeResult& r) {
   std::string n = r.merged.name();
   return n.empty() ? std::string("agent") : n;
@@ -207,6 +213,13 @@ void merged_view(std::ostringstream& o, const MergeResult& m) {
 }
 
 void source_panels(std::ostringstream& o, const MergeReport& r) {
+  std::vector<const std::string*> out_text;  // output id -> its text
+  for (const OutputBlock& b : r.output_blocks) {
+    if (b.id < 0) continue;
+    const auto id = static_cast<std::size_t>(b.id);
+    if (id >= out_text.size()) out_text.resize(id + 1, nullptr);
+    out_text[id] = &b.text;
+  }
   std::vector<std::vector<std::size_t>> per(r.sources.size());
   for (std::size_t k = 0; k < r.source_blocks.size(); ++k)
     if (r.source_blocks[k].source < per.size()) per[r.source_blocks[k].source].push_back(k);
@@ -229,12 +242,22 @@ void source_panels(std::ostringstream& o, const MergeReport& r) {
       << n[0] << " kept &middot; " << n[1] << " folded &middot; " << n[2] << " dropped</summary><ol>";
     for (const std::size_t k : per[i]) {
       const SourceBlock& b = r.source_blocks[k];
+      // A block whose text is exactly its output block's is not repeated
+      // (20 variants of one agent are mostly such duplicates).
+      const auto out = static_cast<std::size_t>(b.output);
+      const bool same = b.output >= 0 && out < out_text.size() && out_text[out] != nullptr &&
+                        trimmed(*out_text[out]) == trimmed(b.text);
       o << "<li id=\"sb-" << k << "\" data-sb=\"" << k << "\" data-fate=\"" << to_string(b.fate)
         << "\" data-output=\"" << b.output << "\" data-sim=\"" << fixed2(b.similarity)
         << "\" data-policy=\"" << html_escape(b.policy) << "\"><span class=\"loc\">"
         << html_escape(s.name) << ":" << b.line << "</span> <span class=\"fate\">"
         << to_string(b.fate) << "</span> <span class=\"kind\">" << html_escape(b.kind)
-        << "</span><pre>" << html_escape(b.text) << "</pre></li>\n";
+        << "</span>";
+      if (same) {
+        o << " <span class=\"same\">same text as #" << b.output << "</span></li>\n";
+      } else {
+        o << "<pre>" << html_escape(b.text) << "</pre></li>\n";
+      }
     }
     o << "</ol></details>\n";
   }

@@ -60,7 +60,7 @@ pre.fm{background:#f6f8fa;border:1px solid var(--line);padding:8px;overflow:auto
 .loc{color:var(--muted);font-size:12px}
 .fate{font-size:11px;font-weight:600;text-transform:uppercase}
 [data-fate=kept] .fate{color:var(--kept)}[data-fate=folded] .fate{color:var(--folded)}[data-fate=dropped] .fate{color:var(--dropped)}
-.kind{font-size:11px;color:var(--muted)}
+.kind,.same{font-size:11px;color:var(--muted)}
 footer{padding:10px 20px;font-size:12px}
 )CSS";
 
@@ -113,7 +113,8 @@ const char* const kReviewJs = R"JS(
         var box = el('div', 'alt ' + g[0]);
         box.appendChild(el('div', 'loc', li.querySelector('.loc').textContent +
             (g[0] === 'folded' ? ', similarity ' + li.getAttribute('data-sim') : '')));
-        box.appendChild(el('pre', '', li.querySelector('pre').textContent));
+        var pre = li.querySelector('pre');
+        box.appendChild(pre ? el('pre', '', pre.textContent) : el('div', 'muted', 'same text as this block'));
         inspector.appendChild(box);
       });
     });
@@ -156,7 +157,8 @@ const char* const kReviewJs = R"JS(
       inspector.appendChild(el('h2', '', 'Dropped block'));
       inspector.appendChild(el('div', 'loc', li.querySelector('.loc').textContent));
       inspector.appendChild(el('div', '', 'policy: ' + (li.getAttribute('data-policy') || '(none recorded)')));
-      inspector.appendChild(el('pre', '', li.querySelector('pre').textContent));
+      var pre = li.querySelector('pre');
+      if (pre) inspector.appendChild(el('pre', '', pre.textContent));
     }
   });
   document.body.setAttribute('data-indexed', String(items.length));

@@ -36,8 +36,9 @@ struct ReviewOptions {
 // The review page of one merge, as one HTML document.
 std::string review_html(const MergeResult& result, const ReviewOptions& options = {});
 
-// The CSS colour of source `index` of `count` sources: hues spread by the
-// golden angle, so neighbours differ and any number of sources gets colours.
+// The CSS colour of source `index`: hues spread by the golden angle, with
+// three lightness bands, so neighbours differ and any number of sources gets
+// distinct colours.
 std::string source_color(std::size_t index);
 
 // Markdown -> HTML with cmark in safe mode (raw HTML omitted).

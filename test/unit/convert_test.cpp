@@ -161,6 +161,18 @@ TEST(Convert, InexpressibleToolIsReportedAndNotGranted) {
   EXPECT_EQ(read_back(r, Format::Opencode), (ToolSet{ToolMode::Allow, {"read"}}));
 }
 
+TEST(Convert, UnknownNameThatMeansARealToolElsewhereIsNotGranted) {
+  // 'websearch' is no Copilot tool (it grants nothing there) but is a real
+  // opencode tool: writing it as is would widen the grant.
+  const AgentFile src = parsed(
+      "---\nname: w\ndescription: D.\ntools: ['read', 'websearch']\n---\n\nB.\n", "w.agent.md",
+      Format::Copilot);
+  ASSERT_FALSE(src.tools.allows("websearch"));
+  const auto r = converted(src, Format::Opencode);
+  EXPECT_FALSE(read_back(r, Format::Opencode).allows("websearch")) << r.text;
+  EXPECT_TRUE(has_note(r, "tool-would-widen"));
+}
+
 TEST(Convert, AllButForAFormatThatCannotDenyBecomesNarrower) {
   const AgentFile src = parsed("---\ndescription: Reviews.\ntools:\n  bash: false\n---\n\nB.\n",
                                "rev.md", Format::Opencode);

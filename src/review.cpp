@@ -150,7 +150,10 @@ void source_chip(std::ostringstream& o, const MergeReport& r, std::size_t i) {
 
 void decisions_table(std::ostringstream& o, const MergeReport& r) {
   o << "<section id=\"decisions\"><h2>Decisions</h2>";
-  if (r.decisions.empty()) o << "<p class=\"muted\">No decisions were needed.</p>";
+  if (r.decisions.empty()) {
+    o << "<p class=\"muted\">No decisions were needed.</p></section>\n";
+    return;
+  }
   o << "<table><thead><tr><th>subject</th><th>policy</th><th>chosen</th>"
        "<th>per source</th><th>note</th></tr></thead><tbody>\n";
   for (std::size_t k = 0; k < r.decisions.size(); ++k) {
@@ -247,10 +250,11 @@ void source_panels(std::ostringstream& o, const MergeReport& r) {
       const auto out = static_cast<std::size_t>(b.output);
       const bool same = b.output >= 0 && out < out_text.size() && out_text[out] != nullptr &&
                         trimmed(*out_text[out]) == trimmed(b.text);
-      o << "<li id=\"sb-" << k << "\" data-sb=\"" << k << "\" data-fate=\"" << to_string(b.fate)
-        << "\" data-output=\"" << b.output << "\" data-sim=\"" << fixed2(b.similarity)
-        << "\" data-policy=\"" << html_escape(b.policy) << "\"><span class=\"loc\">"
-        << html_escape(s.name) << ":" << b.line << "</span> <span class=\"fate\">"
+      o << "<li data-sb=\"" << k << "\" data-fate=\"" << to_string(b.fate) << "\" data-output=\""
+        << b.output << "\" data-line=\"" << b.line << "\"";
+      if (b.fate == BlockFate::Folded) o << " data-sim=\"" << fixed2(b.similarity) << "\"";
+      if (!b.policy.empty()) o << " data-policy=\"" << html_escape(b.policy) << "\"";
+      o << "><span class=\"loc\">line " << b.line << "</span> <span class=\"fate\">"
         << to_string(b.fate) << "</span> <span class=\"kind\">" << html_escape(b.kind)
         << "</span>";
       if (same) {

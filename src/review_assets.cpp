@@ -92,6 +92,12 @@ const char* const kReviewJs = R"JS(
     c.style.setProperty('--c', s.color);
     return c;
   }
+  // "file:line" of a source block, from its panel's source and its line.
+  function where(li) {
+    var panel = li.closest('[data-source]');
+    var s = panel ? data.sources[Number(panel.getAttribute('data-source'))] : null;
+    return (s ? s.name : '?') + ':' + li.getAttribute('data-line');
+  }
   function show(block) {
     var id = block.getAttribute('data-block-id');
     inspector.textContent = '';
@@ -111,7 +117,7 @@ const char* const kReviewJs = R"JS(
       inspector.appendChild(el('h3', '', g[1] + ' (' + these.length + ')'));
       these.forEach(function (li) {
         var box = el('div', 'alt ' + g[0]);
-        box.appendChild(el('div', 'loc', li.querySelector('.loc').textContent +
+        box.appendChild(el('div', 'loc', where(li) +
             (g[0] === 'folded' ? ', similarity ' + li.getAttribute('data-sim') : '')));
         var pre = li.querySelector('pre');
         box.appendChild(pre ? el('pre', '', pre.textContent) : el('div', 'muted', 'same text as this block'));
@@ -155,7 +161,7 @@ const char* const kReviewJs = R"JS(
     else {
       inspector.textContent = '';
       inspector.appendChild(el('h2', '', 'Dropped block'));
-      inspector.appendChild(el('div', 'loc', li.querySelector('.loc').textContent));
+      inspector.appendChild(el('div', 'loc', where(li)));
       inspector.appendChild(el('div', '', 'policy: ' + (li.getAttribute('data-policy') || '(none recorded)')));
       var pre = li.querySelector('pre');
       if (pre) inspector.appendChild(el('pre', '', pre.textContent));

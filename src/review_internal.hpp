@@ -10,7 +10,8 @@ extern const char* const kReviewCss;
 // The page's script. Contract with the generator: it reads the DOM built by
 // review_html (ids "merged", "inspector", "sources"; output blocks
 // "[data-block-id]" with "data-sources"; source blocks "[data-sb]" with
-// "data-output", "data-fate", "data-sim", "data-policy"; legend chips
+// "data-output", "data-fate", "data-line" and, when they apply, "data-sim"
+// and "data-policy", inside "[data-source]" panels; legend chips
 // "[data-filter]") and the JSON in "#am-data"; it never inserts markup from
 // data (textContent only). When done it sets document.body.dataset.ready to
 // "1" and data-indexed to the number of source blocks it indexed.

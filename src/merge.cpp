@@ -88,8 +88,10 @@ bool is_h1(const Section& s) {
   return s.level == 1 && (s.heading_kind == HeadingKind::Atx || s.heading_kind == HeadingKind::Setext);
 }
 
-// The document's title: its only H1, or null.
+// The document's title: its only H1 when nothing comes before it, or null.
 const Section* title_of(const AgentFile& f) {
+  if (!f.body.root.blocks.empty() || f.body.root.children.empty() || !is_h1(f.body.root.children.front()))
+    return nullptr;
   const Section* t = nullptr;
   for (const Section& s : f.body.root.children)
     if (is_h1(s)) {

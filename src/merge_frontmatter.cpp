@@ -206,7 +206,11 @@ void merge_name(Ctx& c) {
         }
     }
   }
-  c.entry("name", Value::string(chosen));
+  // Agents named by their file alone (opencode) stay so unless told otherwise.
+  const bool any_key = std::any_of(c.in.sources.begin(), c.in.sources.end(), [](const AgentFile* f) {
+    return f->frontmatter.find("name") != nullptr;
+  });
+  if (any_key || policy == "option") c.entry("name", Value::string(chosen));
   if (counts.size() > 1 || policy == "option") {
     c.decide("frontmatter.name", policy, chosen, "name '" + chosen + "' chosen among the variants' names",
              Review::NotNeeded)
@@ -326,7 +330,9 @@ void merge_value(Ctx& c, const std::string& key) {
   std::vector<std::string> distinct;
   for (const Value* v : present)
     if (std::find(distinct.begin(), distinct.end(), show(*v)) == distinct.end()) distinct.push_back(show(*v));
-  const bool in_target = rule.formats.empty() ||
+  // A key of another format is carried only when the primary has it (as fmt
+  // keeps it), so one variant merged alone stays as it is.
+  const bool in_target = rule.formats.empty() || pe != nullptr ||
                          std::find(rule.formats.begin(), rule.formats.end(), c.in.target) != rule.formats.end();
   if (!in_target) {
     c.decide("frontmatter." + key, "not-in-target", "",

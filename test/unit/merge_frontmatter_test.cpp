@@ -135,6 +135,7 @@ TEST(MergeFrontmatter, KeyOfAnotherFormatIsNotCarriedButReported) {
   std::vector<AgentFile> v = {agent("a.md", "x", {}, {{"mode", "subagent"}}), agent("b.md", "x", {})};
   MergeOptions o;
   o.target = Format::Claude;
+  o.primary = "b.md";
   auto r = merge(v, o);
   ASSERT_TRUE(r.ok());
   EXPECT_EQ(r->merged.frontmatter.find("mode"), nullptr);

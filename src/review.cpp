@@ -181,6 +181,9 @@ std::string frontmatter_text(const std::string& text) {
   return end == std::string::npos ? std::string() : text.substr(0, end + 5);
 }
 
+// Blocks the merge engine accounts for inside the frontmatter.
+bool is_frontmatter_block(const OutputBlock& b) { return b.section == "frontmatter"; }
+
 void output_block(std::ostringstream& o, const MergeReport& r, const OutputBlock& b) {
   o << "<div class=\"ob";
   for (const std::size_t s : b.sources) o << " s" << s;
@@ -191,6 +194,13 @@ void output_block(std::ostringstream& o, const MergeReport& r, const OutputBlock
     << "\" tabindex=\"0\"><div class=\"bar\" style=\"" << stripe_style(b.sources) << "\"></div>";
   o << "<div class=\"badge\">" << b.sources.size() << "/" << r.sources.size();
   if (!b.folded.empty()) o << " &middot; +" << b.folded.size() << " folded";
+  if (is_frontmatter_block(b)) {
+    // Frontmatter text (description, <example> blocks) is YAML content, not
+    // Markdown: shown as text.
+    o << "</div><div class=\"md\"><span class=\"kind\">" << html_escape(b.kind)
+      << "</span><pre class=\"fmv\">" << html_escape(b.text) << "</pre></div></div>\n";
+    return;
+  }
   const std::string rendered = markdown_to_safe_html(b.text);
   o << "</div><div class=\"md\">" << rendered;
   // Raw HTML is omitted by the renderer; a reviewer must still see that it is
@@ -210,7 +220,14 @@ void merged_view(std::ostringstream& o, const MergeResult& m) {
     // No block accounting (e.g. an empty merge): show the text as a whole.
     o << "<div class=\"md\">" << markdown_to_safe_html(m.text.substr(fm.size())) << "</div>";
   }
-  for (const OutputBlock& b : r.output_blocks) output_block(o, r, b);
+  // Frontmatter blocks first, under the frontmatter they belong to: the
+  // description, then the rest (its <example> blocks).
+  for (const OutputBlock& b : r.output_blocks)
+    if (is_frontmatter_block(b) && b.kind == "description") output_block(o, r, b);
+  for (const OutputBlock& b : r.output_blocks)
+    if (is_frontmatter_block(b) && b.kind != "description") output_block(o, r, b);
+  for (const OutputBlock& b : r.output_blocks)
+    if (!is_frontmatter_block(b)) output_block(o, r, b);
   o << "</article><aside id=\"inspector\"><h2>Provenance</h2><p class=\"muted\">Hover or click"
        " a block of the merged agent, or a block of a source below.</p></aside></div>\n";
 }

@@ -36,6 +36,7 @@ button.chip.on{background:var(--c,#333);color:#fff}
 pre.fm{background:#f6f8fa;border:1px solid var(--line);padding:8px;overflow:auto;font-size:12px}
 .ob{position:relative;padding:2px 70px 2px 14px;border-radius:4px;outline:none;min-height:24px}
 .raw{border:1px dashed var(--dropped);padding:2px 6px;margin:2px 0}
+pre.fmv{margin:2px 0;white-space:pre-wrap;word-break:break-word;font:12px/1.4 ui-monospace,SFMono-Regular,Menlo,monospace;color:#444}
 .ob:hover{background:#f4f7fb}
 .ob.sel{background:#eaf2ff;box-shadow:0 0 0 2px #8ab4f8 inset}
 .ob .bar{position:absolute;left:0;top:3px;bottom:3px;width:6px;border-radius:3px}

@@ -19,6 +19,11 @@ grep -q '"same": true' "$work/out" || fail "json must say same"
 [ "$(run diff data/cases/diff/moved-renamed/a.md data/cases/diff/moved-renamed/b.md)" = 1 ] ||
   fail "different files exit 1"
 
+sed 's/$/\r/' "$F/b.md" >"$work/crlf.md"
+[ "$(run diff "$F/b.md" "$work/crlf.md")" = 1 ] || fail "CRLF against LF exits 1 without --semantic"
+grep -q 'line-endings' "$work/out" || fail "CRLF against LF must name line-endings"
+[ "$(run diff --semantic "$F/b.md" "$work/crlf.md")" = 0 ] || fail "CRLF against LF is the same with --semantic"
+
 [ "$(run diff "$F/a.md")" = 2 ] || fail "one file is a usage error"
 [ "$(run diff --format xml "$F/a.md" "$F/b.md")" = 2 ] || fail "unknown format is a usage error"
 [ "$(run diff "$work/missing1.md" "$work/missing2.md")" = 3 ] || fail "missing files exit 3"

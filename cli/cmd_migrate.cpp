@@ -265,27 +265,30 @@ std::string action_verb(const PlannedAction& p, OutputMode mode) {
   return "";
 }
 
+// Counts cover the agent files; the report is a by-product and not counted.
 void print_human(const OutputSync& sync, OutputMode mode, const fs::path& dir,
                  std::size_t clusters) {
+  std::map<FileAction, std::size_t> n;
   for (const PlannedAction& a : sync.actions) {
+    if (a.tracked) ++n[a.action];
     if (a.action == FileAction::Unchanged && mode != OutputMode::DryRun) continue;
     std::cout << action_verb(a, mode) << ": " << (dir / a.path).string() << "\n";
   }
-  const std::size_t changed = sync.actions.size() - sync.count(FileAction::Unchanged);
+  const std::size_t unchanged = n[FileAction::Unchanged];
+  std::size_t total = 0;
+  for (const auto& [action, count] : n) total += count;
   if (mode == OutputMode::Check) {
     std::cout << (sync.drift() ? "drift: " + dir.string() + " differs from what migrate would write"
                                : "no drift: " + dir.string() + " is up to date")
               << "\n";
-  } else if (changed == 0) {
-    std::cout << "nothing to do: " << sync.actions.size() << " files up to date in "
-              << dir.string() << " (" << clusters << " clusters)\n";
+  } else if (total == unchanged) {
+    std::cout << "nothing to do: " << unchanged << " agent files up to date in " << dir.string()
+              << " (" << clusters << " clusters)\n";
   } else {
-    std::cout << clusters << " clusters: " << sync.count(FileAction::Create) << " created, "
-              << sync.count(FileAction::Update) << " updated, "
-              << sync.count(FileAction::Unchanged) << " unchanged, "
-              << sync.count(FileAction::Remove) << " removed, " << sync.count(FileAction::Refuse)
-              << " refused" << (mode == OutputMode::DryRun ? " (dry run: nothing written)" : "")
-              << "\n";
+    std::cout << clusters << " clusters: " << n[FileAction::Create] << " created, "
+              << n[FileAction::Update] << " updated, " << unchanged << " unchanged, "
+              << n[FileAction::Remove] << " removed, " << n[FileAction::Refuse] << " refused"
+              << (mode == OutputMode::DryRun ? " (dry run: nothing written)" : "") << "\n";
   }
 }
 

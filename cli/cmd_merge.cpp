@@ -6,106 +6,40 @@
 // written), merges them, writes the merged agent (stdout without -o) and the
 // report atomically, and prints the summary to stderr. Exit 1 when the merge
 // holds decisions that need review.
-#include <filesystem>
 #include <iostream>
 #include <memory>
 #include <optional>
 #include <string>
-#include <system_error>
 #include <vector>
 
 #include "agentmerge/merge.hpp"
 #include "commands.hpp"
-#include "config_file.hpp"
 #include "io.hpp"
+#include "merge_options.hpp"
 #include "review_output.hpp"
 
 namespace agentmerge::cli {
 
 namespace {
 
-namespace fs = std::filesystem;
-
 struct MergeArgs {
   std::vector<std::string> sources;
   std::string output;
   std::string report;
-  std::string name;
-  std::string to;
-  std::string primary;
-  std::string tools;
-  std::string model;
-  std::string config;
+  MergePolicyArgs policy;
   std::string html;      // --html: the review page
   bool explain = false;  // --explain: per-source account on stderr
 };
 
-bool same_file(const std::string& a, const std::string& b) {
-  std::error_code ec1, ec2;
-  const auto ca = fs::weakly_canonical(a, ec1);
-  const auto cb = fs::weakly_canonical(b, ec2);
-  return a == b || (!ec1 && !ec2 && ca == cb);
-}
-
-ExitCode usage(const std::string& message) {
-  std::cerr << "agentmerge merge: " << message << "\n";
-  return ExitCode::Usage;
-}
-
-// Command-line options over the config file's policies.
-std::optional<ExitCode> build_options(const MergeArgs& a, MergeOptions& opts) {
-  auto config = load_config(a.config.empty() ? std::nullopt : std::optional<std::string>(a.config));
-  if (!config) {
-    std::cerr << config.error().to_string() << "\n";
-    return a.config.empty() ? ExitCode::Unreadable : ExitCode::Usage;
-  }
-  opts.config = *config;
-  if (!a.name.empty()) opts.name = a.name;
-  if (!a.to.empty()) {
-    auto f = parse_format(a.to);
-    if (!f || *f == Format::Unknown) return usage("--to must be claude, opencode, copilot, qwen or gemini");
-    opts.target = *f;
-  }
-  if (!a.tools.empty()) {
-    auto p = parse_tool_policy(a.tools);
-    if (!p) return usage("--tools must be union, intersection or primary");
-    opts.config.tools = *p;
-  }
-  if (!a.model.empty()) {
-    auto p = parse_value_policy(a.model);
-    if (!p) return usage("--model must be primary or most-common");
-    opts.config.key_policies["model"] = *p;
-  }
-  if (!a.primary.empty()) {
-    for (const auto& s : a.sources)
-      if (same_file(s, a.primary)) opts.primary = s;
-    if (!opts.primary) return usage("--primary " + a.primary + " is not one of the sources");
-  }
-  return std::nullopt;
-}
-
 ExitCode run_merge(const MergeArgs& a) {
   MergeOptions opts;
-  if (auto code = build_options(a, opts)) return *code;
-  std::vector<AgentFile> variants;
-  bool unreadable = false;
-  for (const auto& s : a.sources) {
-    auto f = load_agent(s, ParseOptions{});
-    if (!f) {
-      std::cerr << f.error().to_string() << "\n";
-      unreadable = true;
-      continue;
-    }
-    std::vector<Diagnostic> shown;
-    for (const auto& d : f->diagnostics)
-      if (d.severity != Severity::Note) shown.push_back(d);
-    print_diagnostics(shown);
-    variants.push_back(std::move(*f));
-  }
-  if (unreadable) {
+  if (auto code = build_merge_options(a.policy, a.sources, "merge", opts)) return *code;
+  auto loaded = load_sources(a.sources);
+  if (!loaded) {
     std::cerr << "agentmerge merge: nothing written\n";
     return ExitCode::Unreadable;
   }
+  const std::vector<AgentFile>& variants = *loaded;
   auto merged = merge(variants, opts);
   if (!merged) {
     std::cerr << merged.error().to_string() << "\n";
@@ -142,12 +76,7 @@ void add_merge(CLI::App& app, Action& action) {
   sub->add_option("sources", args->sources, "Agent files to merge (any formats)")->required();
   sub->add_option("-o,--output", args->output, "Write the merged agent here (default: stdout)");
   sub->add_option("--report", args->report, "Write the provenance report (JSON) here");
-  sub->add_option("--name", args->name, "Name of the merged agent");
-  sub->add_option("--to", args->to, "Target format: claude, opencode, copilot, qwen, gemini");
-  sub->add_option("--primary", args->primary, "Variant whose order and wording win ties");
-  sub->add_option("--tools", args->tools, "Tools policy: union, intersection, primary");
-  sub->add_option("--model", args->model, "Model policy: primary, most-common");
-  sub->add_option("--config", args->config, "Config file (default: agentmerge.yaml upward)");
+  add_merge_policy_options(sub, args->policy);
   sub->add_option("--html", args->html, "Write the self-contained HTML review page here");
   sub->add_flag("--explain", args->explain, "Print, per source, what became of it (stderr)");
   sub->callback([&action, args] { action = [args] { return run_merge(*args); }; });

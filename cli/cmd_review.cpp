@@ -14,8 +14,8 @@
 
 #include "agentmerge/merge.hpp"
 #include "commands.hpp"
-#include "config_file.hpp"
 #include "io.hpp"
+#include "merge_options.hpp"
 #include "review_output.hpp"
 
 namespace agentmerge::cli {
@@ -26,67 +26,9 @@ struct ReviewArgs {
   std::string html;
   std::string output;
   std::string report;
-  std::string name;
-  std::string to;
-  std::string primary;
-  std::string tools;
-  std::string model;
-  std::string config;
+  MergePolicyArgs policy;
   bool explain = false;
 };
-
-ExitCode usage(const std::string& message) {
-  std::cerr << "agentmerge review: " << message << "\n";
-  return ExitCode::Usage;
-}
-
-// The merge command's options, with the same meaning and checks.
-std::optional<ExitCode> build_options(const ReviewArgs& a, MergeOptions& opts) {
-  auto config = load_config(a.config.empty() ? std::nullopt : std::optional<std::string>(a.config));
-  if (!config) {
-    std::cerr << config.error().to_string() << "\n";
-    return a.config.empty() ? ExitCode::Unreadable : ExitCode::Usage;
-  }
-  opts.config = *config;
-  if (!a.name.empty()) opts.name = a.name;
-  if (!a.to.empty()) {
-    auto f = parse_format(a.to);
-    if (!f || *f == Format::Unknown) return usage("--to must be claude, opencode, copilot, qwen or gemini");
-    opts.target = *f;
-  }
-  if (!a.tools.empty()) {
-    auto p = parse_tool_policy(a.tools);
-    if (!p) return usage("--tools must be union, intersection or primary");
-    opts.config.tools = *p;
-  }
-  if (!a.model.empty()) {
-    auto p = parse_value_policy(a.model);
-    if (!p) return usage("--model must be primary or most-common");
-    opts.config.key_policies["model"] = *p;
-  }
-  if (!a.primary.empty()) {
-    for (const auto& s : a.sources)
-      if (s == a.primary) opts.primary = s;
-    if (!opts.primary) return usage("--primary " + a.primary + " is not one of the sources");
-  }
-  return std::nullopt;
-}
-
-std::optional<std::vector<AgentFile>> load_all(const std::vector<std::string>& paths) {
-  std::vector<AgentFile> files;
-  bool unreadable = false;
-  for (const auto& p : paths) {
-    auto f = load_agent(p, ParseOptions{});
-    if (!f) {
-      std::cerr << f.error().to_string() << "\n";
-      unreadable = true;
-      continue;
-    }
-    files.push_back(std::move(*f));
-  }
-  if (unreadable) return std::nullopt;
-  return files;
-}
 
 // Writes one output when asked; false (after printing why) on failure.
 bool write_if(const std::string& path, const std::string& content) {
@@ -100,8 +42,8 @@ bool write_if(const std::string& path, const std::string& content) {
 
 ExitCode run_review(const ReviewArgs& a) {
   MergeOptions opts;
-  if (auto code = build_options(a, opts)) return *code;
-  auto files = load_all(a.sources);
+  if (auto code = build_merge_options(a.policy, a.sources, "review", opts)) return *code;
+  auto files = load_sources(a.sources);
   if (!files) {
     std::cerr << "agentmerge review: nothing written\n";
     return ExitCode::Unreadable;
@@ -132,12 +74,7 @@ void add_review(CLI::App& app, Action& action) {
   sub->add_option("-o,--output", args->output, "Also write the merged agent here");
   sub->add_option("--report", args->report, "Also write the provenance report (JSON) here");
   sub->add_flag("--explain", args->explain, "Print, per source, what became of it (stderr)");
-  sub->add_option("--name", args->name, "Name of the merged agent");
-  sub->add_option("--to", args->to, "Target format: claude, opencode, copilot, qwen, gemini");
-  sub->add_option("--primary", args->primary, "Variant whose order and wording win ties");
-  sub->add_option("--tools", args->tools, "Tools policy: union, intersection, primary");
-  sub->add_option("--model", args->model, "Model policy: primary, most-common");
-  sub->add_option("--config", args->config, "Config file (default: agentmerge.yaml upward)");
+  add_merge_policy_options(sub, args->policy);
   sub->callback([&action, args] { action = [args] { return run_review(*args); }; });
 }
 

@@ -1,0 +1,42 @@
+// The options and source loading shared by `merge` and `review`, so both
+// commands accept the same policies with the same checks and messages.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <CLI/CLI.hpp>
+
+#include "agentmerge/ast.hpp"
+#include "agentmerge/merge.hpp"
+#include "agentmerge/result.hpp"
+
+namespace agentmerge::cli {
+
+struct MergePolicyArgs {
+  std::string name;
+  std::string to;
+  std::string primary;
+  std::string tools;
+  std::string model;
+  std::string config;
+};
+
+// Adds --name --to --primary --tools --model --config to `sub`.
+void add_merge_policy_options(CLI::App* sub, MergePolicyArgs& args);
+
+// The config file (--config, else agentmerge.yaml upward, else defaults)
+// with the command-line policies over it. On failure prints why, prefixed by
+// `command`, and returns the exit code (Usage, or Unreadable for a broken
+// config found by lookup).
+std::optional<ExitCode> build_merge_options(const MergePolicyArgs& args,
+                                            const std::vector<std::string>& sources,
+                                            std::string_view command, MergeOptions& options);
+
+// Reads and parses every source, printing their warnings and errors; nullopt
+// when any is unreadable (all are tried, so every problem is reported once).
+std::optional<std::vector<AgentFile>> load_sources(const std::vector<std::string>& sources);
+
+}  // namespace agentmerge::cli

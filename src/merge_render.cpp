@@ -4,9 +4,10 @@
 //   before: MSection{Focus Areas, blocks=[List{units: "REST APIs", "gRPC"}]}
 //   after:  "## Focus Areas\n\n- REST APIs\n- gRPC\n"  + OutputBlocks #2 (line 3), #3 (line 4)
 //
-// Heading levels are recomputed from the tree: the title is the only H1,
-// every other heading is one level below its nearest heading ancestor (so
-// there are no jumps); each level changed is counted as a repair. Blocks
+// Heading levels are recomputed from the tree: the title is the only H1
+// (without a title, a lone top-level H1 stays an H1 where it is), every
+// other heading is one level below its nearest heading ancestor (so there
+// are no jumps); each level changed is counted as a repair. Blocks
 // nothing was added to are written as the canonical emitter writes them.
 #include <algorithm>
 
@@ -176,7 +177,20 @@ Rendered render(MergeState& st) {
   std::stable_partition(kids.begin(), kids.end(), [&](std::size_t c) {
     return st.sections[c].kind == HeadingKind::Pseudo;
   });
-  for (std::size_t c : kids) render_section(w, c, 1, root_path);
+  // Without a title, a lone top-level H1 that is not first keeps its level
+  // and its place: the result still has one H1 at most and no jumps.
+  std::size_t lone_h1 = kNoTitle;
+  if (st.title == kNoTitle)
+    for (std::size_t c : kids) {
+      const MSection& s = st.sections[c];
+      if (s.source_level != 1 || (s.kind != HeadingKind::Atx && s.kind != HeadingKind::Setext)) continue;
+      if (lone_h1 != kNoTitle) {
+        lone_h1 = kNoTitle;
+        break;
+      }
+      lone_h1 = c;
+    }
+  for (std::size_t c : kids) render_section(w, c, c == lone_h1 ? 0 : 1, root_path);
   return std::move(w.out);
 }
 

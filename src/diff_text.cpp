@@ -11,6 +11,7 @@
 
 #include "agentmerge/diff.hpp"
 #include "diff_internal.hpp"
+#include "json_value.hpp"
 
 namespace agentmerge {
 
@@ -18,29 +19,7 @@ using Json = nlohmann::ordered_json;
 
 namespace {
 
-Json value_json(const Value& v) {
-  switch (v.kind) {
-    case Value::Kind::Null: return nullptr;
-    case Value::Kind::String: return v.scalar;
-    case Value::Kind::Bool: return v.scalar == "true";
-    case Value::Kind::Number: {
-      Json n = Json::parse(v.scalar, nullptr, false);
-      return n.is_number() ? n : Json(v.scalar);
-    }
-    case Value::Kind::List: {
-      Json arr = Json::array();
-      for (const Value& item : v.items) arr.push_back(value_json(item));
-      return arr;
-    }
-    case Value::Kind::Map: {
-      Json obj = Json::object();
-      for (std::size_t i = 0; i < v.map_keys.size() && i < v.items.size(); ++i)
-        obj[v.map_keys[i]] = value_json(v.items[i]);
-      return obj;
-    }
-  }
-  return nullptr;
-}
+using detail::value_json;
 
 std::string quoted(const std::string& s) {
   return Json(s).dump(-1, ' ', false, Json::error_handler_t::replace);

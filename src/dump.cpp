@@ -7,6 +7,8 @@
 //         [{"lead": "Design", ...}]}]}]}}}
 #include "agentmerge/dump.hpp"
 
+#include "json_value.hpp"
+
 #include <nlohmann/json.hpp>
 
 namespace agentmerge {
@@ -72,31 +74,7 @@ std::string preview(std::string_view source) {
   return std::string(first.substr(0, cut)) + "...";
 }
 
-// Scalars keep their YAML text; numbers and booleans as JSON types when the
-// text is a plain JSON literal, else as strings.
-Json value_json(const Value& v) {
-  switch (v.kind) {
-    case Value::Kind::Null: return nullptr;
-    case Value::Kind::String: return v.scalar;
-    case Value::Kind::Bool: return v.scalar == "true";
-    case Value::Kind::Number: {
-      Json parsed = Json::parse(v.scalar, nullptr, false);
-      return parsed.is_number() ? parsed : Json(v.scalar);
-    }
-    case Value::Kind::List: {
-      Json a = Json::array();
-      for (const Value& i : v.items) a.push_back(value_json(i));
-      return a;
-    }
-    case Value::Kind::Map: {
-      Json o = Json::object();
-      for (std::size_t i = 0; i < v.map_keys.size() && i < v.items.size(); ++i)
-        o[v.map_keys[i]] = value_json(v.items[i]);
-      return o;
-    }
-  }
-  return nullptr;
-}
+using detail::value_json;
 
 Json block_json(const Block& b);
 

@@ -56,15 +56,22 @@ std::vector<Match> match_children(MergeState& st, std::size_t parent,
   };
   std::vector<Cand> cands;
   std::vector<std::string> frame_norms(frame.size());
+  std::vector<TextSignature> frame_sigs(frame.size());
   for (std::size_t i = 0; i < frame.size(); ++i)
-    if (!used[i] && st.sections[frame[i]].docs.count(doc) == 0) frame_norms[i] = msection_norm(st, frame[i]);
-  for (std::size_t j = 0; j < children.size(); ++j) {
+    if (!used[i] && st.sections[frame[i]].docs.count(doc) == 0) {
+      frame_norms[i] = msection_norm(st, frame[i]);
+      frame_sigs[i] = text_signature(frame_norms[i]);
+    }
+  const bool any_open = std::any_of(frame_norms.begin(), frame_norms.end(),
+                                    [](const std::string& n) { return !n.empty(); });
+  for (std::size_t j = 0; j < children.size() && any_open; ++j) {
     if (m[j].frame != kNone) continue;
     const std::string norm = section_norm(*children[j]);
     if (norm.empty()) continue;
+    const TextSignature sig = text_signature(norm);
     for (std::size_t i = 0; i < frame.size(); ++i) {
       if (used[i] || frame_norms[i].empty()) continue;
-      const double sim = token_similarity(frame_norms[i], norm);
+      const double sim = frame_norms[i] == norm ? 1.0 : similarity(frame_sigs[i], sig);
       if (sim >= st.config->thresholds.section_content) cands.push_back({sim, i, j});
     }
   }

@@ -114,14 +114,19 @@ Result<std::size_t> choose_primary(const std::vector<const AgentFile*>& sources,
       if (sources[docs[d].source]->source_name == *options.primary) return d;
     return Error{*options.primary, 0, "unknown-primary", "--primary names none of the sources"};
   }
+  if (docs.size() == 1) return std::size_t{0};
   std::vector<std::string> norms;
-  for (const Doc& d : docs) norms.push_back(normalize_text(d.file->body.text));
+  std::vector<TextSignature> sigs;
+  for (const Doc& d : docs) {
+    norms.push_back(normalize_text(d.file->body.text));
+    sigs.push_back(text_signature(norms.back()));
+  }
   std::size_t best = 0;
   double best_mean = -1;
   for (std::size_t i = 0; i < docs.size(); ++i) {
     double sum = 0;
     for (std::size_t j = 0; j < docs.size(); ++j)
-      if (j != i) sum += token_similarity(norms[i], norms[j]);
+      if (j != i) sum += norms[i] == norms[j] ? 1.0 : similarity(sigs[i], sigs[j]);
     const double mean = docs.size() > 1 ? sum / static_cast<double>(docs.size() - 1) : 1.0;
     // Ties (always, with two documents): the fuller document, then canonical order.
     const auto key = std::make_tuple(priority[docs[i].source], mean, norms[i].size());
@@ -194,10 +199,11 @@ int body_offset(const std::string& text, const std::string& body) {
 
 Result<MergeResult> merge(const std::vector<AgentFile>& variants, const MergeOptions& options) {
   if (variants.empty()) return Error{"", 0, "no-input", "nothing to merge"};
-  // Canonical order of the sources.
+  // Canonical order of the sources (one source needs no ordering, and no
+  // emission for it).
   std::vector<std::pair<std::string, std::size_t>> keyed;
   for (std::size_t i = 0; i < variants.size(); ++i)
-    keyed.emplace_back(emit(variants[i]).text + '\0' + variants[i].source_name, i);
+    keyed.emplace_back(variants.size() == 1 ? std::string() : emit(variants[i]).text + '\0' + variants[i].source_name, i);
   std::sort(keyed.begin(), keyed.end());
   std::vector<const AgentFile*> sources;
   for (const auto& k : keyed) sources.push_back(&variants[k.second]);

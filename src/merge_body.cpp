@@ -86,11 +86,30 @@ Location locate(const MergeState& st, std::size_t unit) {
 
 BlockKind unit_kind(const Unit& u) { return u.item ? BlockKind::Paragraph : u.block->kind; }
 
+// Best similarity of the text (norm, sig) to unit `u`'s own text or a text
+// nested below it; 0 when none reaches `floor` (pairs below it are cut short:
+// they cannot reach the fold threshold or beat the best match so far).
+double unit_similarity(const Unit& u, const std::string& norm, const TextSignature& sig,
+                       double floor) {
+  double sim = 0;
+  auto consider = [&](const std::string& other_norm, const TextSignature& other) {
+    if (other_norm == norm) {
+      sim = 1.0;
+    } else {
+      sim = std::max(sim, similarity_at_least(other, sig, floor));
+    }
+  };
+  consider(u.norm, u.sig());
+  for (std::size_t n = 0; n < u.nested_sigs.size(); ++n) consider(u.nested_norms[n], u.nested_sigs[n]);
+  return sim;
+}
+
 // The best output unit for `c` to fold into, with its similarity.
 std::pair<std::size_t, double> find_fold(const MergeState& st, const Candidate& c, std::size_t doc) {
   std::size_t best = kNone;
   double best_sim = 0;
   const bool text = is_text(c.kind);
+  const double threshold = text ? st.config->thresholds.fold : 1.0;
   for (std::size_t i = 0; i < st.units.size(); ++i) {
     const Unit& u = st.units[i];
     if (u.docs.count(doc) != 0 || u.members.empty()) continue;
@@ -100,8 +119,7 @@ std::pair<std::size_t, double> find_fold(const MergeState& st, const Candidate& 
     if (!text) {
       sim = (k == c.kind && u.content == c.unit.content) ? 1.0 : 0.0;
     } else {
-      sim = token_similarity(u.norm, c.unit.norm);
-      for (const auto& n : u.nested_norms) sim = std::max(sim, token_similarity(n, c.unit.norm));
+      sim = unit_similarity(u, c.unit.norm, c.unit.sig(), std::max(threshold, best_sim));
     }
     if (sim > best_sim) {
       best_sim = sim;
@@ -137,6 +155,7 @@ void fold(MergeState& st, std::size_t u, Candidate& c, std::size_t sb, double si
   unit.item = c.unit.item;
   unit.content = std::move(c.unit.content);
   unit.norm = std::move(c.unit.norm);
+  unit.sig_cache = std::move(c.unit.sig_cache);
   if (!c.unit.lead_key.empty()) unit.lead_key = c.unit.lead_key;
   unit.swapped = true;
 }
@@ -152,8 +171,8 @@ void nest(MergeState& st, std::size_t u, const std::string& content, std::size_t
           std::size_t doc) {
   Unit& unit = st.units[u];
   const std::string norm = normalize_text(content);
-  double best = token_similarity(unit.norm, norm);
-  for (const auto& n : unit.nested_norms) best = std::max(best, token_similarity(n, norm));
+  TextSignature sig = text_signature(norm);
+  const double best = unit_similarity(unit, norm, sig, 0.0);
   unit.docs.insert(doc);
   unit.members.push_back(sb);
   if (norm.empty() || best >= st.config->thresholds.fold) {
@@ -162,6 +181,7 @@ void nest(MergeState& st, std::size_t u, const std::string& content, std::size_t
   }
   unit.nested.push_back(content);
   unit.nested_norms.push_back(norm);
+  unit.nested_sigs.push_back(std::move(sig));
   set_fate(st, sb, BlockFate::Kept, 1.0);
 }
 
@@ -219,7 +239,7 @@ void merge_list(MergeState& st, Cursor& cur, const Block& list, std::size_t doc,
       }
       if (const std::size_t s = find_topic_section(st, c.unit.lead_key, doc); s != kNone) {
         c.unit.content = strip_lead(c.unit.content);
-        c.unit.norm = normalize_text(c.unit.content);
+        c.unit.set_norm(normalize_text(c.unit.content));
         c.unit.lead_key.clear();
         st.sections[s].docs.insert(doc);
         append_to_section_list(st, s, new_unit(st, c, sb), list);

@@ -9,6 +9,7 @@
 #pragma once
 
 #include <cstddef>
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
@@ -16,6 +17,7 @@
 #include "agentmerge/ast.hpp"
 #include "agentmerge/config.hpp"
 #include "agentmerge/merge.hpp"
+#include "agentmerge/normalize.hpp"
 
 namespace agentmerge::detail {
 
@@ -38,9 +40,21 @@ struct Unit {
   std::string content;              // Markdown: item text without its marker,
                                     // or the block's canonical text
   std::string norm;                 // normalized text for matching
+  // Similarity features of `norm`, computed on first use: a unit that is
+  // never compared (one document merged alone) never pays for them.
+  mutable std::optional<TextSignature> sig_cache;
+  const TextSignature& sig() const {
+    if (!sig_cache) sig_cache = text_signature(norm);
+    return *sig_cache;
+  }
+  void set_norm(std::string n) {
+    norm = std::move(n);
+    sig_cache.reset();
+  }
   std::string lead_key;             // heading key of a bold lead-in, or ""
   std::vector<std::string> nested;  // contents added below an item (topic merges)
   std::vector<std::string> nested_norms;
+  std::vector<TextSignature> nested_sigs;
   std::vector<std::size_t> members; // SourceBlock indices accounted to this unit
   std::set<std::size_t> docs;       // documents that contributed
   bool swapped = false;             // the base wording was replaced by a fuller one

@@ -33,6 +33,14 @@ bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; 
 // Unicode case folding (NFC composed). Invalid UTF-8 falls back to ASCII
 // lowercasing so that normalization never fails.
 std::string casefold(std::string_view s) {
+  // ASCII text (most agent files, block by block) folds to lowercase bytes;
+  // utf8proc's full mapping only runs when a byte >= 0x80 is present.
+  if (std::all_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
+    std::string result(s);
+    for (char& c : result)
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    return result;
+  }
   utf8proc_uint8_t* out = nullptr;
   const auto flags =
       static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD);
@@ -333,11 +341,29 @@ std::vector<std::string> tokens(std::string_view normalized) {
 // forms ("cache"/"caching", "microservice"/"microservices").
 double token_similarity(std::string_view a, std::string_view b) {
   if (a == b) return 1.0;
-  const std::vector<std::string> wa = content_stems(a);
-  const std::vector<std::string> wb = content_stems(b);
-  const double words = dice(word_keys(wa), word_keys(wb));
-  const double grams = dice(trigram_keys(wa), trigram_keys(wb));
-  return 0.6 * words + 0.4 * grams;
+  return similarity(text_signature(a), text_signature(b));
+}
+
+TextSignature text_signature(std::string_view normalized) {
+  const std::vector<std::string> w = content_stems(normalized);
+  return {word_keys(w), trigram_keys(w)};
+}
+
+double similarity(const TextSignature& a, const TextSignature& b) {
+  return 0.6 * dice(a.words, b.words) + 0.4 * dice(a.grams, b.grams);
+}
+
+double similarity_at_least(const TextSignature& a, const TextSignature& b, double floor) {
+  auto bound = [](std::size_t x, std::size_t y) {
+    if (x == 0 && y == 0) return 1.0;
+    return 2.0 * static_cast<double>(std::min(x, y)) / static_cast<double>(x + y);
+  };
+  const double grams_bound = bound(a.grams.size(), b.grams.size());
+  if (0.6 * bound(a.words.size(), b.words.size()) + 0.4 * grams_bound < floor) return 0.0;
+  const double words = dice(a.words, b.words);
+  if (0.6 * words + 0.4 * grams_bound < floor) return 0.0;
+  const double sim = 0.6 * words + 0.4 * dice(a.grams, b.grams);
+  return sim < floor ? 0.0 : sim;
 }
 
 }  // namespace agentmerge

@@ -4,6 +4,7 @@
 //   token_similarity("restful api design", "api design, restful") -> 1.0
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -31,5 +32,22 @@ std::vector<std::string> tokens(std::string_view normalized);
 // reordered and reworded text still scores high. Symmetric; 1.0 for equal
 // texts.
 double token_similarity(std::string_view a, std::string_view b);
+
+// The features token_similarity compares, computed once per text so that a
+// text compared with many others pays for stemming and hashing once:
+// similarity(text_signature(a), text_signature(b)) == token_similarity(a, b)
+// except for the a == b shortcut (equal texts also score 1.0 here).
+struct TextSignature {
+  std::vector<std::uint64_t> words;  // sorted hashes of the stemmed content words
+  std::vector<std::uint64_t> grams;  // sorted hashes of their character trigrams
+};
+TextSignature text_signature(std::string_view normalized);
+double similarity(const TextSignature& a, const TextSignature& b);
+
+// similarity(a, b) when it is at least `floor`, else 0. Cheap checks come
+// first: the bound from the feature counts (Dice is at most 2 min / sum),
+// then the word overlap with the trigram part at its bound; most pairs of a
+// merge stop there without comparing the longer trigram lists.
+double similarity_at_least(const TextSignature& a, const TextSignature& b, double floor);
 
 }  // namespace agentmerge

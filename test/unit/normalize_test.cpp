@@ -1,5 +1,8 @@
 #include <gtest/gtest.h>
 
+#include <string>
+#include <vector>
+
 #include "agentmerge/normalize.hpp"
 
 namespace agentmerge {
@@ -99,6 +102,38 @@ TEST(TokenSimilarity, StopwordsAloneDoNotMakeTextsSimilar) {
 TEST(TokenSimilarity, WordFormsGetCredit) {
   EXPECT_GT(token_similarity("microservices architecture", "microservice architectures"), 0.9);
   EXPECT_GT(token_similarity("caching strategy", "cache strategies"), 0.9);
+}
+
+// The cached features give the same scores as the text form, and the
+// thresholded form agrees with it on which side of the floor a pair falls.
+TEST(TextSignature, AgreesWithTokenSimilarity) {
+  const std::vector<std::string> texts = {
+      "", "api", "caching strategies redis memcached", "implementing caching layers redis memcached",
+      "restful api design with proper versioning", "design restful apis with versioning",
+      "monitor the cluster with prometheus", "use the cache for the reads", "a an the"};
+  for (const auto& a : texts)
+    for (const auto& b : texts) {
+      if (a == b) continue;
+      const double expected = token_similarity(a, b);
+      const TextSignature sa = text_signature(a);
+      const TextSignature sb = text_signature(b);
+      EXPECT_DOUBLE_EQ(similarity(sa, sb), expected) << a << " | " << b;
+      for (double floor : {0.0, 0.25, 0.5, 0.72, 0.9, 1.0}) {
+        const double cut = similarity_at_least(sa, sb, floor);
+        if (expected >= floor) {
+          EXPECT_DOUBLE_EQ(cut, expected) << a << " | " << b << " floor " << floor;
+        } else {
+          EXPECT_EQ(cut, 0.0) << a << " | " << b << " floor " << floor;
+        }
+      }
+    }
+}
+
+TEST(NormalizeText, AsciiAndUnicodePathsAgreeOnAscii) {
+  // "K" (Kelvin sign, U+212A) folds to "k" through utf8proc; the same words
+  // in plain ASCII take the fast path and must come out the same.
+  EXPECT_EQ(normalize_text("\u212A8s Rollout PLAN"), normalize_text("K8s Rollout PLAN"));
+  EXPECT_EQ(normalize_text("MiXeD Case: Words"), "mixed case words");
 }
 
 }  // namespace

@@ -184,6 +184,7 @@ void merge_document(MergeState& st, std::size_t d) {
     for (const Block& b : s.blocks) intro.push_back(&b);
     for (const Section& c : s.children) tops.push_back(&c);
   }
+  st.docs[d].role_statement = detail::role_statement_of(intro);
   detail::merge_blocks(st, 0, intro, d, "");
   detail::align_children(st, 0, tops, d, "");
 }

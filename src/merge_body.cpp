@@ -14,6 +14,9 @@
 // - A bullet with a bold lead-in and a section (or bullet) with the same
 //   topic end up in one place: the later one goes below the earlier.
 #include <algorithm>
+#include <array>
+#include <string_view>
+#include <tuple>
 #include <limits>
 
 #include "agentmerge/emit.hpp"
@@ -185,6 +188,26 @@ void nest(MergeState& st, std::size_t u, const std::string& content, std::size_t
   set_fate(st, sb, BlockFate::Kept, 1.0);
 }
 
+// Words that open a role statement, as normalized text (a table, not code).
+constexpr std::array<std::string_view, 4> kRoleOpeners{"you ", "as a ", "as an ", "your role "};
+
+// A role statement of `doc` that matched nothing by similarity still says
+// the same thing as the role statement already kept: it folds into it (one
+// "You are..." per agent), as a decision that needs review because the
+// wordings differ more than the fold threshold allows.
+std::pair<std::size_t, double> fold_role_statement(MergeState& st, const Candidate& c,
+                                                   std::size_t doc) {
+  if (st.role_unit == kNone || st.units[st.role_unit].docs.count(doc) != 0) return {kNone, 0.0};
+  const Unit& kept = st.units[st.role_unit];
+  const double sim = similarity(kept.sig(), c.unit.sig());
+  const std::string& from = st.report->sources[st.docs[doc].source].name;
+  st.decide("preamble role statement", "one-role-statement", "the fuller wording",
+            "the opening statement of " + from + " (similarity " + std::to_string(sim).substr(0, 4) +
+                ") is folded into the one already kept; the fuller of the two is written",
+            Review::Needed);
+  return {st.role_unit, sim};
+}
+
 std::size_t find_topic_section(const MergeState& st, const std::string& key, std::size_t doc) {
   for (std::size_t s = 1; s < st.sections.size(); ++s)
     if (st.sections[s].key == key && st.sections[s].docs.count(doc) == 0 &&
@@ -266,6 +289,14 @@ void merge_list(MergeState& st, Cursor& cur, const Block& list, std::size_t doc,
 
 }  // namespace
 
+const Block* role_statement_of(const std::vector<const Block*>& preamble) {
+  if (preamble.empty() || preamble.front()->kind != BlockKind::Paragraph) return nullptr;
+  const std::string norm = block_norm(*preamble.front());
+  for (std::string_view opener : kRoleOpeners)
+    if (norm.starts_with(opener)) return preamble.front();
+  return nullptr;
+}
+
 std::string Doc::text_of(int from, int to) const {
   std::string out;
   for (int l = std::max(from, first_line); l <= to; ++l) {
@@ -336,6 +367,10 @@ void merge_blocks(MergeState& st, std::size_t target, const std::vector<const Bl
   Cursor cur;
   cur.target = target;
   st.sections[target].docs.insert(doc);
+  if (st.role_unit != kNone) {  // nothing goes above the role statement
+    const Location loc = locate(st, st.role_unit);
+    if (loc.section == target && loc.block == 0) cur.anchor = 0;
+  }
   for (const Block* bp : blocks) {
     const Block& b = *bp;
     if (b.kind == BlockKind::List) {
@@ -345,18 +380,23 @@ void merge_blocks(MergeState& st, std::size_t target, const std::vector<const Bl
     const std::size_t sb = st.add_source_block(doc, b.line, b.end_line, std::string(to_string(b.kind)),
                                                path, b.source);
     Candidate c = block_candidate(doc, b);
-    if (auto [u, sim] = find_fold(st, c, doc); u != kNone) {
+    const bool role = &b == st.docs[doc].role_statement;
+    auto [u, sim] = find_fold(st, c, doc);
+    if (u == kNone && role) std::tie(u, sim) = fold_role_statement(st, c, doc);
+    if (u != kNone) {
       fold(st, u, c, sb, sim);
+      if (role && st.role_unit == kNone) st.role_unit = u;
       const Location loc = locate(st, u);
       if (loc.section == target) cur.anchor = loc.block;
       continue;
     }
+    if (role) st.role_unit = st.units.size();
     MBlock mb;
     mb.kind = b.kind;
     mb.base = &b;
     mb.units.push_back(new_unit(st, c, sb));
     auto& out = st.sections[target].blocks;
-    const std::size_t at = cur.after(out.size());
+    const std::size_t at = role ? 0 : cur.after(out.size());  // a role statement opens the preamble
     out.insert(out.begin() + static_cast<std::ptrdiff_t>(at), std::move(mb));
     cur.anchor = at;
   }

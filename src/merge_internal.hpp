@@ -27,6 +27,9 @@ struct Doc {
   const AgentFile* file = nullptr; // the split document
   std::vector<std::string> lines;  // body lines; lines[i] is file line first_line + i
   int first_line = 1;
+  // The paragraph that opens the document's preamble by telling the agent
+  // who it is ("You are a backend architect..."), or null.
+  const Block* role_statement = nullptr;
 
   // Source lines [from, to] joined with '\n' (clamped to the document).
   std::string text_of(int from, int to) const;
@@ -89,6 +92,7 @@ struct MergeState {
   std::vector<Unit> units;
   std::vector<MSection> sections;  // [0] = root (intro and top-level sections)
   std::size_t title = static_cast<std::size_t>(-1);  // the H1 title section, if any
+  std::size_t role_unit = static_cast<std::size_t>(-1);  // unit holding the role statement
 
   MSection& root() { return sections[0]; }
   std::size_t add_source_block(std::size_t doc, int line, int end_line, std::string kind,
@@ -102,6 +106,9 @@ struct MergeState {
 int second_document_start(const AgentFile& file);
 
 // ---- merge_body.cpp
+// The first block of a preamble when it is a role statement (a paragraph
+// addressing the agent: "You are...", "You design..."), else null.
+const Block* role_statement_of(const std::vector<const Block*>& preamble);
 // Item content without its list marker, continuation lines dedented.
 std::string item_content(const Doc& doc, const ListItem& item);
 // `content` with a leading bold lead-in ("**API Design**: ") removed.

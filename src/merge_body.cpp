@@ -48,12 +48,37 @@ struct Candidate {
   BlockKind kind = BlockKind::Paragraph;  // Paragraph for list items
 };
 
+// The first paragraph of an item's content: its lines up to a blank line or
+// a line that starts a nested list.
+std::string item_head(const std::string& content) {
+  std::size_t end = content.find('\n');
+  while (end != std::string::npos) {
+    const std::size_t next = content.find('\n', end + 1);
+    const std::string_view line = std::string_view(content).substr(
+        end + 1, (next == std::string::npos ? content.size() : next) - end - 1);
+    const std::size_t i = line.find_first_not_of(' ');
+    std::size_t digits = i == std::string_view::npos ? 0 : i;
+    while (digits < line.size() && line[digits] >= '0' && line[digits] <= '9') ++digits;
+    const bool ordered = i != std::string_view::npos && digits > i &&
+                         (line.substr(digits, 2) == ". " || line.substr(digits, 2) == ") ");
+    if (i == std::string_view::npos || ordered || line.substr(i, 2) == "- " ||
+        line.substr(i, 2) == "* " || line.substr(i, 2) == "+ ")
+      return content.substr(0, end);
+    end = next;
+  }
+  return content;
+}
+
 Candidate item_candidate(const MergeState& st, std::size_t doc, const ListItem& item) {
   Candidate c;
   c.unit.doc = doc;
   c.unit.item = &item;
   c.unit.content = item_content(st.docs[doc], item);
   c.unit.norm = item.normalized.empty() ? normalize_text(c.unit.content) : item.normalized;
+  if (const std::string head = item_head(c.unit.content); head.size() < c.unit.content.size()) {
+    c.unit.head_norm = normalize_text(head);
+    c.unit.head_sig = text_signature(c.unit.head_norm);
+  }
   if (!item.lead.empty()) c.unit.lead_key = heading_key(*st.config, normalize_title(item.lead));
   c.unit.docs.insert(doc);
   return c;
@@ -103,6 +128,7 @@ double unit_similarity(const Unit& u, const std::string& norm, const TextSignatu
     }
   };
   consider(u.norm, u.sig());
+  if (!u.head_norm.empty()) consider(u.head_norm, u.head_sig);
   for (std::size_t n = 0; n < u.nested_sigs.size(); ++n) consider(u.nested_norms[n], u.nested_sigs[n]);
   return sim;
 }
@@ -122,7 +148,10 @@ std::pair<std::size_t, double> find_fold(const MergeState& st, const Candidate& 
     if (!text) {
       sim = (k == c.kind && u.content == c.unit.content) ? 1.0 : 0.0;
     } else {
-      sim = unit_similarity(u, c.unit.norm, c.unit.sig(), std::max(threshold, best_sim));
+      const double floor = std::max(threshold, best_sim);
+      sim = unit_similarity(u, c.unit.norm, c.unit.sig(), floor);
+      if (!c.unit.head_norm.empty())
+        sim = std::max(sim, unit_similarity(u, c.unit.head_norm, c.unit.head_sig, floor));
     }
     if (sim > best_sim) {
       best_sim = sim;
@@ -159,6 +188,8 @@ void fold(MergeState& st, std::size_t u, Candidate& c, std::size_t sb, double si
   unit.content = std::move(c.unit.content);
   unit.norm = std::move(c.unit.norm);
   unit.sig_cache = std::move(c.unit.sig_cache);
+  unit.head_norm = std::move(c.unit.head_norm);
+  unit.head_sig = std::move(c.unit.head_sig);
   if (!c.unit.lead_key.empty()) unit.lead_key = c.unit.lead_key;
   unit.swapped = true;
 }
@@ -264,8 +295,14 @@ void merge_list(MergeState& st, Cursor& cur, const Block& list, std::size_t doc,
         c.unit.content = strip_lead(c.unit.content);
         c.unit.set_norm(normalize_text(c.unit.content));
         c.unit.lead_key.clear();
+        c.unit.head_norm.clear();
         st.sections[s].docs.insert(doc);
-        append_to_section_list(st, s, new_unit(st, c, sb), list);
+        // Without its lead-in the text may repeat a bullet of that section.
+        if (auto [u, sim] = find_fold(st, c, doc); u != kNone) {
+          fold(st, u, c, sb, sim);
+        } else {
+          append_to_section_list(st, s, new_unit(st, c, sb), list);
+        }
         continue;
       }
     }

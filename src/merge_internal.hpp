@@ -58,6 +58,11 @@ struct Unit {
   std::vector<std::string> nested;  // contents added below an item (topic merges)
   std::vector<std::string> nested_norms;
   std::vector<TextSignature> nested_sigs;
+  // An item with nested content also matches by its own first paragraph
+  // (its head), so a bullet without children finds the same bullet with
+  // them; empty when the item has no nested content.
+  std::string head_norm;
+  TextSignature head_sig;
   std::vector<std::size_t> members; // SourceBlock indices accounted to this unit
   std::set<std::size_t> docs;       // documents that contributed
   bool swapped = false;             // the base wording was replaced by a fuller one

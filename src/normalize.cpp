@@ -58,6 +58,40 @@ std::string casefold(std::string_view s) {
   return result;
 }
 
+// casefold applied to each space-separated word of `words` (the output of
+// fold_to_words): ASCII words are lowercased in place, the others go
+// through utf8proc one word at a time.
+std::string casefold_words(std::string words) {
+  auto ascii = [](std::string_view w) {
+    return std::all_of(w.begin(), w.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+  };
+  auto lower = [](char& c) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  };
+  if (ascii(words)) {
+    std::for_each(words.begin(), words.end(), lower);
+    return words;
+  }
+  std::string out;
+  out.reserve(words.size());
+  std::size_t i = 0;
+  while (i < words.size()) {
+    std::size_t j = words.find(' ', i);
+    if (j == std::string::npos) j = words.size();
+    const std::string_view w = std::string_view(words).substr(i, j - i);
+    if (ascii(w)) {
+      const std::size_t at = out.size();
+      out.append(w);
+      std::for_each(out.begin() + static_cast<std::ptrdiff_t>(at), out.end(), lower);
+    } else {
+      out.append(casefold(w));
+    }
+    if (j < words.size()) out.push_back(' ');
+    i = j + 1;
+  }
+  return out;
+}
+
 // Removes one line's block-level markers: indentation, '>' quote markers,
 // ATX '#'s, and a list marker ("-", "*", "+", "1.", "1)").
 std::string_view strip_line_markers(std::string_view line) {
@@ -280,7 +314,11 @@ std::string normalize_text(std::string_view markdown) {
     stripped.push_back(' ');
     start = end + 1;
   }
-  return fold_to_words(casefold(strip_links(stripped)));
+  // Words first, then case folding word by word: most words are ASCII and
+  // are lowercased in place; utf8proc only sees the words that need it.
+  // (Folding keeps a word a word: case mapping does not change whether a
+  // code point is a letter, mark or number.)
+  return casefold_words(fold_to_words(strip_links(stripped)));
 }
 
 std::string normalize_title(std::string_view title) {

@@ -14,6 +14,7 @@
 // - A bullet with a bold lead-in and a section (or bullet) with the same
 //   topic end up in one place: the later one goes below the earlier.
 #include <algorithm>
+#include <cctype>
 #include <array>
 #include <string_view>
 #include <tuple>
@@ -48,6 +49,25 @@ struct Candidate {
   BlockKind kind = BlockKind::Paragraph;  // Paragraph for list items
 };
 
+// A plain lead-in: "API Design: You create..." -> "API Design". One to four
+// words of letters (with '&', '/', '-') before ": ", the first capitalized;
+// "" otherwise. Bold lead-ins come from the parser (ListItem::lead).
+std::string plain_lead(const std::string& content) {
+  const std::size_t colon = content.find(": ");
+  if (colon == std::string::npos || colon == 0 || colon > 40) return "";
+  if (content[0] < 'A' || content[0] > 'Z') return "";
+  int words = 1;
+  for (std::size_t i = 0; i < colon; ++i) {
+    const char ch = content[i];
+    if (ch == ' ') {
+      ++words;
+    } else if (!std::isalpha(static_cast<unsigned char>(ch)) && ch != '&' && ch != '/' && ch != '-') {
+      return "";
+    }
+  }
+  return words <= 4 ? content.substr(0, colon) : "";
+}
+
 // The first paragraph of an item's content: its lines up to a blank line or
 // a line that starts a nested list.
 std::string item_head(const std::string& content) {
@@ -79,7 +99,8 @@ Candidate item_candidate(const MergeState& st, std::size_t doc, const ListItem& 
     c.unit.head_norm = normalize_text(head);
     c.unit.head_sig = text_signature(c.unit.head_norm);
   }
-  if (!item.lead.empty()) c.unit.lead_key = heading_key(*st.config, normalize_title(item.lead));
+  const std::string lead = item.lead.empty() ? plain_lead(c.unit.content) : item.lead;
+  if (!lead.empty()) c.unit.lead_key = heading_key(*st.config, normalize_title(lead));
   c.unit.docs.insert(doc);
   return c;
 }
@@ -381,6 +402,8 @@ std::string item_content(const Doc& doc, const ListItem& item) {
 }
 
 std::string strip_lead(const std::string& content) {
+  if (const std::string plain = plain_lead(content); !plain.empty())
+    return content.substr(plain.size() + 2);
   if (content.rfind("**", 0) != 0) return content;
   const std::size_t close = content.find("**", 2);
   if (close == std::string::npos) return content;

@@ -2,8 +2,10 @@
 //
 // 1:1 conversion between formats, no merging. One input without -o/--out
 // prints to stdout; -o writes one file; --out DIR writes each input as
-// DIR/<name>.md (DIR/<name>.agent.md for copilot). Everything the target
-// cannot express is printed per file to stderr (and in --json).
+// DIR/<name>.md (DIR/<name>.agent.md for copilot, DIR/<name>.toml for codex,
+// DIR/<name>.json for kiro). Codex (*.toml) and Kiro (*.json) agents given by
+// name are read back as inputs. Everything the target cannot express is
+// printed per file to stderr (and in --json).
 // Exit codes: 0 converted faithfully; 1 converted, but something could not be
 // expressed (see the notes); 2 usage; 3 some input unreadable or some output
 // refused (the others are still converted).
@@ -13,6 +15,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <variant>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -39,6 +42,31 @@ struct ConvertArgs {
   bool quiet = false;
   unsigned jobs = 0;
 };
+
+// A Markdown format or Codex / Kiro.
+using Target = std::variant<Format, ExternalFormat>;
+
+std::optional<Target> parse_target(std::string_view word) {
+  if (auto f = parse_format(word); f && *f != Format::Unknown) return Target{*f};
+  if (auto f = parse_external_format(word)) return Target{*f};
+  return std::nullopt;
+}
+
+std::string target_word(const Target& t) {
+  return std::visit([](auto f) { return std::string(to_string(f)); }, t);
+}
+
+// Reads one input: a Codex or Kiro agent (by --from, else by its extension)
+// is read as a Claude agent; anything else as a Markdown agent.
+Result<AgentFile> load_input(const fs::path& path, const ParseOptions& options,
+                             const std::optional<ExternalFormat>& from) {
+  const auto external = from ? from : (options.format ? std::nullopt
+                                                      : external_format_from_path(path.string()));
+  if (!external) return load_agent(path, options);
+  auto bytes = read_file(path);
+  if (!bytes) return bytes.error();
+  return read_external(*bytes, path.string(), *external);
+}
 
 // What happened to one input.
 struct FileOutcome {
@@ -98,30 +126,35 @@ void write_output(const fs::path& path, const ConvertResult& r, const ConvertArg
 }
 
 // The name opencode reads from the file name must match the agent's name.
-void check_name_by_file(const fs::path& out, Format target, const ConvertResult& r,
+void check_name_by_file(const fs::path& out, const Target& t, const ConvertResult& r,
                         FileOutcome& o) {
-  if (map_key(Format::Claude, target, "name")) return;
+  const Format* target = std::get_if<Format>(&t);
+  if (target == nullptr || map_key(Format::Claude, *target, "name")) return;
   const std::string stem = file_stem(out.string());
   if (stem != r.converted.stem) {
     o.notes.push_back(Diagnostic{Severity::Warning, o.source, 0, "name-by-file-name",
-                                 std::string(to_string(target)) +
+                                 std::string(to_string(*target)) +
                                      " takes the agent name from the file name: " + out.string() +
                                      " names it '" + stem + "', not '" + r.converted.stem + "'"});
   }
 }
 
 ExitCode run_convert(const ConvertArgs& args) {
-  const auto target = parse_format(args.to);
-  if (!target || *target == Format::Unknown) {
+  const auto target = parse_target(args.to);
+  if (!target) {
     std::cerr << "agentmerge convert: unknown --to format '" << args.to
-              << "' (claude, opencode, copilot, qwen, gemini)\n";
+              << "' (claude, opencode, copilot, qwen, gemini, codex, kiro)\n";
     return ExitCode::Usage;
   }
   ParseOptions options;
+  std::optional<ExternalFormat> from_external;
   if (args.from) {
     options.format = parse_format(*args.from);
-    if (!options.format || *options.format == Format::Unknown) {
-      std::cerr << "agentmerge convert: unknown --from format '" << *args.from << "'\n";
+    from_external = parse_external_format(*args.from);
+    if (from_external) options.format.reset();
+    if (!from_external && (!options.format || *options.format == Format::Unknown)) {
+      std::cerr << "agentmerge convert: unknown --from format '" << *args.from
+                << "' (claude, opencode, copilot, qwen, gemini, codex, kiro)\n";
       return ExitCode::Usage;
     }
   }
@@ -147,10 +180,10 @@ ExitCode run_convert(const ConvertArgs& args) {
                     args.quiet || args.json ? Verbosity::Quiet : Verbosity::Normal);
   const unsigned jobs = args.jobs == 0 ? default_jobs() : args.jobs;
   auto results = parallel_map<Result<ConvertResult>>(paths.size(), jobs, [&](std::size_t i) {
-    Result<AgentFile> file = load_agent(paths[i], options);
+    Result<AgentFile> file = load_input(paths[i], options, from_external);
     progress.advance();
     if (!file) return Result<ConvertResult>(file.error());
-    return convert(*file, *target);
+    return std::visit([&](auto f) { return convert(*file, f); }, *target);
   });
   progress.finish();
 
@@ -205,7 +238,7 @@ ExitCode run_convert(const ConvertArgs& args) {
       written += o.status == "written" ? 1 : 0;
       unchanged += o.status == "unchanged" ? 1 : 0;
     }
-    std::cerr << "converted to " << to_string(*target) << ": " << written << " written, "
+    std::cerr << "converted to " << target_word(*target) << ": " << written << " written, "
               << unchanged << " unchanged, " << (outcomes.size() - written - unchanged)
               << " failed\n";
   }
@@ -220,9 +253,12 @@ void add_convert(CLI::App& app, Action& action) {
   auto* sub = app.add_subcommand("convert", "Convert agent files 1:1 into another format");
   sub->add_option("paths", args->paths, "Agent files or folders (walked recursively)")
       ->required();
-  sub->add_option("--to", args->to, "Target format: claude, opencode, copilot, qwen, gemini")
+  sub->add_option("--to", args->to,
+                  "Target format: claude, opencode, copilot, qwen, gemini, codex, kiro")
       ->required();
-  sub->add_option("--from", args->from, "Read every input as this format (default: detected)");
+  sub->add_option("--from", args->from,
+                  "Read every input as this format (default: detected; *.toml and *.json "
+                  "files given by name are read as codex and kiro)");
   auto* single = sub->add_option("-o,--output", args->output, "Output file (one input only)");
   sub->add_option("--out", args->out_dir, "Output folder: one file per input, named by the target's "
                                           "convention")

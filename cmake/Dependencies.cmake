@@ -16,3 +16,11 @@ find_path(DTL_INCLUDE_DIR dtl/dtl.hpp REQUIRED)
 add_library(agentmerge_dtl INTERFACE)
 target_include_directories(agentmerge_dtl SYSTEM INTERFACE "${DTL_INCLUDE_DIR}")
 add_library(agentmerge::dtl ALIAS agentmerge_dtl)
+
+# toml++ (libtomlplusplus-dev) writes and reads Codex agents (TOML). Used
+# header-only with its default settings (no compile definitions: every
+# translation unit that includes it, tests too, must agree on them).
+find_path(TOMLPP_INCLUDE_DIR toml++/toml.h REQUIRED)  # Debian ships toml.h, no toml.hpp
+add_library(agentmerge_tomlplusplus INTERFACE)
+target_include_directories(agentmerge_tomlplusplus SYSTEM INTERFACE "${TOMLPP_INCLUDE_DIR}")
+add_library(agentmerge::tomlplusplus ALIAS agentmerge_tomlplusplus)

@@ -5,9 +5,9 @@
 //             model: anthropic/claude-sonnet-4-5
 //             notes: name -> file name api.md; color dropped (warning)
 //
-// The key table and the model table below are the whole policy: a key or a
-// model that is not in them is either kept as is (same format, or a key no
-// format claims) or reported. Tools go through render_tools and are read back
+// The key table below and the model table (src/convert_common.cpp) are the
+// whole policy: a key or a model that is not in them is either kept as is
+// (same format, or a key no format claims) or reported. Tools go through render_tools and are read back
 // with tool_set_from_frontmatter, so a widening is caught even if a
 // vocabulary row is wrong.
 #include "agentmerge/convert.hpp"
@@ -21,8 +21,11 @@
 #include "agentmerge/emit.hpp"
 #include "agentmerge/plan.hpp"
 #include "agentmerge/tools.hpp"
+#include "convert_internal.hpp"
 
 namespace agentmerge {
+
+using namespace convert_detail;
 
 namespace {
 
@@ -64,50 +67,6 @@ const std::vector<KeyMappingRow> kKeyTable = {
     {"run-config", "", "", "", "runConfig", ""},
 };
 
-// Equivalent model names per format. The first name of a cell is written;
-// the others are accepted when reading. Rows are searched in order, so an
-// alias row ("sonnet") wins over a pinned one when reading back.
-struct ModelRow {
-  std::vector<std::string> claude, opencode, copilot, gemini;
-};
-
-const std::vector<ModelRow> kModelTable = {
-    {{"sonnet"}, {"anthropic/claude-sonnet-4-5"}, {"Claude Sonnet 4.5", "claude-sonnet-4.5"}, {}},
-    {{"opus"}, {"anthropic/claude-opus-4-1"}, {"Claude Opus 4.1", "claude-opus-4.1"}, {}},
-    {{"haiku"}, {"anthropic/claude-haiku-4-5"}, {"Claude Haiku 4.5", "claude-haiku-4.5"}, {}},
-    {{"claude-sonnet-4-20250514"},
-     {"anthropic/claude-sonnet-4-20250514"},
-     {"Claude Sonnet 4", "claude-sonnet-4"},
-     {}},
-    {{"claude-opus-4-20250514"}, {"anthropic/claude-opus-4-20250514"}, {"Claude Opus 4"}, {}},
-    {{"claude-3-5-sonnet-latest"},
-     {"anthropic/claude-3-5-sonnet-latest"},
-     {"Claude Sonnet 3.5", "claude-3.5-sonnet"},
-     {}},
-    {{}, {"openai/gpt-4.1"}, {"GPT-4.1"}, {}},
-    {{}, {"openai/gpt-4o"}, {"GPT-4o"}, {}},
-    {{}, {"openai/gpt-5"}, {"GPT-5"}, {}},
-    {{}, {"openai/gpt-5-mini"}, {"GPT-5 mini"}, {}},
-    {{}, {"google/gemini-2.5-pro"}, {"Gemini 2.5 Pro"}, {"gemini-2.5-pro"}},
-    {{}, {"google/gemini-2.5-flash"}, {"Gemini 2.5 Flash"}, {"gemini-2.5-flash"}},
-};
-
-// Provider-prefix rules: a pinned model id of one format is the same id with
-// a provider prefix in opencode ("claude-x" <-> "anthropic/claude-x").
-struct PrefixRule {
-  Format format;
-  std::string_view stem_prefix;      // "claude-"
-  std::string_view opencode_prefix;  // "anthropic/"
-};
-constexpr std::array<PrefixRule, 2> kPrefixRules{{
-    {Format::Claude, "claude-", "anthropic/"},
-    {Format::Gemini, "gemini-", "google/"},
-}};
-
-// Claude's "inherit": use the caller's model. Elsewhere an absent model key
-// means the same, so the key is omitted.
-constexpr std::string_view kInheritModel = "inherit";
-
 const std::string& key_cell(const KeyMappingRow& row, Format f) {
   static const std::string none;
   switch (f) {
@@ -121,102 +80,15 @@ const std::string& key_cell(const KeyMappingRow& row, Format f) {
   return none;
 }
 
-const std::vector<std::string>* model_cell(const ModelRow& row, Format f) {
-  switch (f) {
-    case Format::Claude: return &row.claude;
-    case Format::Opencode: return &row.opencode;
-    case Format::Copilot: return &row.copilot;
-    case Format::Gemini: return &row.gemini;
-    case Format::Qwen: return nullptr;
-    case Format::Unknown: return &row.claude;
-  }
-  return nullptr;
-}
-
 // ------------------------------------------------------------- helpers --
 
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
-// Case-folded, quotes and a trailing " (copilot)" removed, trimmed.
-std::string model_key(std::string_view model) {
-  std::string s = lower(model);
-  s.erase(std::remove_if(s.begin(), s.end(), [](char c) { return c == '"' || c == '\''; }),
-          s.end());
-  const std::string suffix = " (copilot)";
-  if (s.size() > suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0)
-    s.resize(s.size() - suffix.size());
-  const auto b = s.find_first_not_of(" \t");
-  const auto e = s.find_last_not_of(" \t");
-  return b == std::string::npos ? std::string() : s.substr(b, e - b + 1);
-}
-
-bool starts_with(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
-
 Format effective(Format f) { return f == Format::Unknown ? Format::Claude : f; }
-
-// A name for formats whose names are identifiers (lowercase letters, digits
-// and '-'): "Agent Governance Reviewer" -> "agent-governance-reviewer".
-std::string slug(std::string_view name) {
-  std::string out;
-  for (const char ch : name) {
-    const auto c = static_cast<unsigned char>(ch);
-    if (std::isalnum(c) != 0 || c >= 0x80) {
-      out += static_cast<char>(std::tolower(c));
-    } else if (!out.empty() && out.back() != '-') {
-      out += '-';
-    }
-  }
-  while (!out.empty() && out.back() == '-') out.pop_back();
-  return out;
-}
 
 bool uses_identifier_names(Format f) {
   return f == Format::Claude || f == Format::Qwen || f == Format::Gemini;
 }
 
-Diagnostic note(Severity sev, const AgentFile& f, int line, std::string code, std::string msg) {
-  return Diagnostic{sev, f.source_name, line, std::move(code), std::move(msg)};
-}
-
-std::string short_value(const Value& v) {
-  if (v.kind == Value::Kind::String || v.kind == Value::Kind::Number ||
-      v.kind == Value::Kind::Bool)
-    return "'" + v.scalar + "'";
-  if (v.is_list()) return "a list of " + std::to_string(v.items.size());
-  if (v.is_map()) return "a map of " + std::to_string(v.items.size());
-  return "null";
-}
-
 // ----------------------------------------------------------------- tools --
-
-// Whether grant `a` allows something that `b` does not.
-bool grants_more(const ToolSet& a, const ToolSet& b) {
-  auto subset = [](const std::vector<std::string>& x, const std::vector<std::string>& y) {
-    return std::includes(y.begin(), y.end(), x.begin(), x.end());
-  };
-  auto disjoint = [](const std::vector<std::string>& x, const std::vector<std::string>& y) {
-    return std::none_of(x.begin(), x.end(),
-                        [&](const std::string& t) { return std::binary_search(y.begin(), y.end(), t); });
-  };
-  switch (a.mode) {
-    case ToolMode::None: return false;
-    case ToolMode::All: return b.mode != ToolMode::All;
-    case ToolMode::Allow:
-      if (b.mode == ToolMode::All) return false;
-      if (b.mode == ToolMode::None) return !a.tools.empty();
-      if (b.mode == ToolMode::Allow) return !subset(a.tools, b.tools);
-      return !disjoint(a.tools, b.tools);  // b is AllBut
-    case ToolMode::AllBut:
-      if (b.mode == ToolMode::All) return false;
-      if (b.mode == ToolMode::AllBut) return !subset(b.tools, a.tools);
-      return true;
-  }
-  return true;
-}
 
 // Every vocabulary id both formats can name, minus `denied`: an all-but
 // grant only ever covered the tools its own format has.
@@ -249,8 +121,12 @@ void revoke(ToolSet& set, const std::string& id) {
 // patterns) or ask before each use. Other formats can say neither: a limited
 // tool is not granted (narrower, reported); an "ask" tool stays granted
 // without the question (reported).
-void apply_permission_limits(const AgentFile& src, Format target, ToolSet& set,
-                             ConvertResult& out) {
+}  // namespace
+
+namespace convert_detail {
+
+void apply_permission_limits(const AgentFile& src, std::string_view target_name, ToolSet& set,
+                             std::vector<Diagnostic>& notes) {
   const FrontmatterEntry* perm = src.frontmatter.find("permission");
   if (perm == nullptr || !perm->value.is_map()) return;
   const Value& v = perm->value;
@@ -262,16 +138,20 @@ void apply_permission_limits(const AgentFile& src, Format target, ToolSet& set,
     for (const std::string& id : to_neutral_ids(Format::Opencode, key)) {
       if (!set.allows(id)) continue;
       if (limited) revoke(set, id);
-      out.notes.push_back(note(
+      notes.push_back(note(
           Severity::Warning, src, v.items[i].line != 0 ? v.items[i].line : perm->line,
           limited ? "tool-limit-inexpressible" : "tool-ask-inexpressible",
           limited ? "permission limits '" + key + "' to some patterns; " +
-                        std::string(to_string(target)) + " cannot, so '" + id + "' is not granted"
-                  : "permission asks before '" + key + "'; " + std::string(to_string(target)) +
+                        std::string(target_name) + " cannot, so '" + id + "' is not granted"
+                  : "permission asks before '" + key + "'; " + std::string(target_name) +
                         " grants '" + id + "' without asking"));
     }
   }
 }
+
+}  // namespace convert_detail
+
+namespace {
 
 // The tool set a rendered `tools` value grants when the target reads it.
 ToolSet read_back(Format target, const ToolsRendering& r, const std::string& file) {
@@ -304,7 +184,7 @@ void convert_tools(const AgentFile& src, Format from, Format target, ConvertResu
   const FrontmatterEntry* entry = src.frontmatter.find("tools");
   const int line = entry != nullptr ? entry->line : 0;
   ToolSet set = src.tools;
-  if (from == Format::Opencode) apply_permission_limits(src, target, set, out);
+  if (from == Format::Opencode) apply_permission_limits(src, to_string(target), set, out.notes);
   ToolsRendering r = render_tools(target, set);
   if (r.widened && set.mode == ToolMode::AllBut) {
     set = explicit_allowlist(from, target, set.tools);
@@ -490,29 +370,6 @@ std::optional<std::string> map_key(Format from, Format to, std::string_view key)
     }
   }
   return std::string(key);
-}
-
-std::optional<std::string> map_model(Format from, Format to, std::string_view model) {
-  from = effective(from);
-  to = effective(to);
-  if (from == to) return std::string(model);
-  const std::string key = model_key(model);
-  for (const ModelRow& row : kModelTable) {
-    const auto* src = model_cell(row, from);
-    const auto* dst = model_cell(row, to);
-    if (src == nullptr || dst == nullptr || dst->empty()) continue;
-    const bool hit = std::any_of(src->begin(), src->end(),
-                                 [&](const std::string& m) { return model_key(m) == key; });
-    if (hit) return dst->front();
-  }
-  for (const PrefixRule& rule : kPrefixRules) {
-    if (from == rule.format && to == Format::Opencode && starts_with(key, rule.stem_prefix))
-      return std::string(rule.opencode_prefix) + key;
-    if (from == Format::Opencode && to == rule.format && starts_with(key, rule.opencode_prefix) &&
-        starts_with(key.substr(rule.opencode_prefix.size()), rule.stem_prefix))
-      return key.substr(rule.opencode_prefix.size());
-  }
-  return std::nullopt;
 }
 
 Result<ConvertResult> convert(const AgentFile& source, Format target) {

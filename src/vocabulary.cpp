@@ -12,6 +12,7 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <utility>
 
 #include "agentmerge/tools.hpp"
 #include "vocabulary.hpp"
@@ -66,6 +67,25 @@ const std::vector<ToolVocabularyRow> kRows = {
     {"exitplanmode", "leave plan mode", {"ExitPlanMode"}, {}, {}, {"exit_plan_mode"}, {}},
     {"memory", "save a fact to memory", {}, {}, {"vscode/memory", "memory"}, {"save_memory"},
      {"save_memory"}},
+};
+
+// The Kiro column (Kiro CLI built-in tools, docs/formats.md). Kept beside the
+// table rather than in ToolVocabularyRow: Kiro is a convert target, not a
+// Format. The first name is written; the others are older spellings (Amazon
+// Q Developer CLI) accepted when reading. A name in several rows is a coarse
+// alias: Kiro's "write" creates and edits files.
+const std::vector<std::pair<std::string, Names>> kKiroColumn = {
+    {"shell", {"shell", "execute_bash", "execute_cmd"}},
+    {"read", {"read", "fs_read"}},
+    {"write", {"write", "fs_write"}},
+    {"edit", {"write", "fs_write"}},
+    {"grep", {"grep"}},
+    {"glob", {"glob"}},
+    {"webfetch", {"web_fetch"}},
+    {"websearch", {"web_search"}},
+    {"todoread", {"todo", "todo_list"}},
+    {"todowrite", {"todo", "todo_list"}},
+    {"task", {"subagent", "use_subagent"}},
 };
 
 // Copilot prefixes of built-in tool sets: "read/problems" is a built-in
@@ -154,6 +174,41 @@ std::size_t vocabulary_rank(std::string_view id) {
   for (std::size_t i = 0; i < kRows.size(); ++i)
     if (kRows[i].id == id) return i;
   return kRows.size();
+}
+
+const std::vector<std::string>& kiro_column(std::string_view id) {
+  for (const auto& [row_id, names] : kKiroColumn)
+    if (row_id == id) return names;
+  return kEmpty;
+}
+
+std::vector<std::string> kiro_to_neutral_ids(std::string_view name) {
+  std::vector<std::string> ids;
+  for (const auto& [row_id, names] : kKiroColumn)
+    if (std::find(names.begin(), names.end(), name) != names.end()) ids.push_back(row_id);
+  if (!ids.empty()) {
+    std::sort(ids.begin(), ids.end());
+    return ids;
+  }
+  if (name.size() > 1 && name.front() == '@' && name != "@builtin") {
+    const std::string_view rest = name.substr(1);
+    const std::size_t slash = rest.find('/');
+    if (slash == std::string_view::npos) return {"mcp:" + std::string(rest) + "/*"};
+    return {"mcp:" + std::string(rest)};
+  }
+  return {"other:" + std::string(name)};
+}
+
+std::optional<std::string> kiro_from_neutral(std::string_view id) {
+  if (id.starts_with("other:")) return std::string(id.substr(6));
+  if (id.starts_with("mcp:")) {
+    const std::string_view rest = id.substr(4);
+    if (rest.ends_with("/*")) return "@" + std::string(rest.substr(0, rest.size() - 2));
+    return "@" + std::string(rest);
+  }
+  const auto& names = kiro_column(id);
+  if (names.empty()) return std::nullopt;
+  return names.front();
 }
 
 }  // namespace detail

@@ -64,4 +64,42 @@ struct KeyMappingRow {
 };
 const std::vector<KeyMappingRow>& key_mapping_table();
 
+// ------------------------------------------------- Codex and Kiro agents --
+//
+// Two formats that are not Markdown files: Codex custom agents (TOML,
+// `.codex/agents/NAME.toml`) and Kiro custom agents (JSON,
+// `.kiro/agents/NAME.json`). They are convert targets, and can be read back
+// as a Claude agent (read_external), so any of the five Markdown formats can
+// be produced from them. They are not part of Format: nothing else in
+// agentmerge (merge, lint, migrate) reads or writes them.
+//
+//   claude "name: api\ntools: Read, Grep\nmodel: sonnet" + body
+//     -> kiro {"name": "api", "description": ..., "prompt": "<body>",
+//              "tools": ["read", "grep"], "model": "claude-sonnet-4.5"}
+//     -> codex name = "api" / description = ... / sandbox_mode = "read-only"
+//              developer_instructions = """<body>"""
+//        notes: "codex agents always have a shell ..." (warning)
+enum class ExternalFormat { Codex, Kiro };
+
+// "codex", "kiro".
+std::string_view to_string(ExternalFormat f);
+// Inverse of to_string; nullopt for any other word.
+std::optional<ExternalFormat> parse_external_format(std::string_view word);
+// By file name: "*.toml" is Codex, "*.json" is Kiro; nullopt otherwise.
+std::optional<ExternalFormat> external_format_from_path(std::string_view path);
+
+// Converts `source` into a Codex or Kiro agent. `text` is the TOML / JSON
+// document, `file_name` "NAME.toml" / "NAME.json". `converted` is the source
+// with the tool set the written file grants and its stem; its frontmatter is
+// the source's. Errors: "unsafe-name".
+Result<ConvertResult> convert(const AgentFile& source, ExternalFormat target);
+
+// Reads a Codex TOML or Kiro JSON agent as a Claude agent: name, description,
+// body (the instructions / prompt), tools and model mapped back; what Claude
+// has no place for is reported in the result's diagnostics. Errors:
+// "too-large", "bad-toml" / "bad-json" (with the line), "not-an-agent" (the
+// document is not a table / object), and parse_agent's errors.
+Result<AgentFile> read_external(std::string_view text, std::string_view source_name,
+                                ExternalFormat format);
+
 }  // namespace agentmerge

@@ -163,6 +163,38 @@ TEST(ConvertExternal, ModelsMapBothWays) {
   EXPECT_EQ(codex.text.find("model"), std::string::npos);
 }
 
+AgentFile read_kiro_text(const std::string& json) {
+  auto r = read_external(json, ".kiro/agents/k.json", ExternalFormat::Kiro);
+  EXPECT_TRUE(r) << r.error().to_string();
+  return r ? *r : AgentFile{};
+}
+
+TEST(ConvertExternal, KiroToolListStates) {
+  EXPECT_EQ(read_kiro_text(R"({"name": "k", "tools": ["*"]})").tools.mode, ToolMode::All);
+  EXPECT_EQ(read_kiro_text(R"({"name": "k", "tools": []})").tools.mode, ToolMode::None);
+  const AgentFile absent = read_kiro_text(R"({"name": "k"})");
+  EXPECT_EQ(absent.tools.mode, ToolMode::None);
+  EXPECT_TRUE(has_note(absent.diagnostics, "tools-absent"));
+  // @builtin: every tool of the Kiro column that Claude can name.
+  const AgentFile builtin = read_kiro_text(R"({"name": "k", "tools": ["@builtin"]})");
+  EXPECT_EQ(builtin.tools.mode, ToolMode::Allow);
+  EXPECT_TRUE(builtin.tools.allows("shell"));
+  EXPECT_TRUE(builtin.tools.allows("write"));
+  EXPECT_FALSE(builtin.tools.allows("mcp:github/*"));
+  // Older spellings and MCP names.
+  const AgentFile old = read_kiro_text(R"({"name": "k", "tools": ["fs_read", "@github/get_issue"]})");
+  EXPECT_EQ(old.tools, (ToolSet{ToolMode::Allow, {"mcp:github/get_issue", "read"}}));
+  EXPECT_EQ(old.frontmatter.get_string("tools"), "Read, mcp__github__get_issue");
+}
+
+TEST(ConvertExternal, ANameKiroDoesNotKnowIsNotGrantedAsAClaudeTool) {
+  // "websearch" is no Kiro tool (Kiro's is web_search), but Claude would read
+  // it as WebSearch: not granted, reported.
+  const AgentFile f = read_kiro_text(R"({"name": "k", "tools": ["read", "websearch"]})");
+  EXPECT_EQ(f.tools, (ToolSet{ToolMode::Allow, {"read"}}));
+  EXPECT_TRUE(has_note(f.diagnostics, "tool-would-widen"));
+}
+
 TEST(ConvertExternal, BadDocumentsAreErrorsWithALine) {
   auto json = read_external("{\n  \"name\": \"a\",\n  oops\n}\n", "a.json", ExternalFormat::Kiro);
   ASSERT_FALSE(json);

@@ -21,9 +21,15 @@ namespace agentmerge {
 
 namespace {
 
+// The 1-based line of byte `offset`; line endings are LF, CRLF and a lone CR
+// (see normalize_endings).
 int line_at(std::string_view bytes, std::size_t offset) {
-  return 1 + static_cast<int>(std::count(bytes.begin(),
-                                         bytes.begin() + static_cast<std::ptrdiff_t>(offset), '\n'));
+  int line = 1;
+  for (std::size_t i = 0; i < offset && i < bytes.size(); ++i) {
+    const bool lone_cr = bytes[i] == '\r' && (i + 1 >= bytes.size() || bytes[i + 1] != '\n');
+    if (bytes[i] == '\n' || lone_cr) ++line;
+  }
+  return line;
 }
 
 // Offset of the first byte that is not well-formed UTF-8 (overlong forms,
@@ -71,27 +77,38 @@ std::size_t invalid_utf8_offset(std::string_view s) {
   return std::string_view::npos;
 }
 
-// CRLF -> LF; records which endings the text used.
-std::string normalize_endings(std::string_view s, LineEndings& endings) {
+// The text with every line ending as LF. CommonMark and YAML both read CRLF,
+// LF and a lone CR as line endings, so all three become LF: a CR left in the
+// text would end a line for cmark but not for the line-based stages, and a
+// CR before an emitted LF would read back as CRLF. Sets `endings` to Lf or
+// Crlf when the file uses only that ending, Mixed otherwise, and adds a
+// mixed-line-endings note for Mixed.
+std::string normalize_endings(std::string_view s, LineEndings& endings, const std::string& file,
+                              std::vector<Diagnostic>& diagnostics) {
   endings = LineEndings::Lf;
   if (s.find('\r') == std::string_view::npos) return std::string(s);
   std::string out;
   out.reserve(s.size());
   std::size_t crlf = 0;
+  std::size_t lone_cr = 0;
   std::size_t pos = 0;
-  while (pos < s.size()) {
-    const std::size_t cr = s.find("\r\n", pos);
-    if (cr == std::string_view::npos) {
-      out.append(s.substr(pos));
-      break;
-    }
+  for (std::size_t cr = s.find('\r'); cr != std::string_view::npos; cr = s.find('\r', pos)) {
     out.append(s.substr(pos, cr - pos));
     out += '\n';
-    ++crlf;
-    pos = cr + 2;
+    const bool pair = cr + 1 < s.size() && s[cr + 1] == '\n';
+    ++(pair ? crlf : lone_cr);
+    pos = cr + (pair ? 2 : 1);
   }
+  out.append(s.substr(pos));
   const auto lf = static_cast<std::size_t>(std::count(out.begin(), out.end(), '\n'));
-  if (crlf > 0) endings = lf == crlf ? LineEndings::Crlf : LineEndings::Mixed;
+  if (lone_cr == 0 && crlf == lf) {
+    endings = LineEndings::Crlf;
+    return out;
+  }
+  endings = LineEndings::Mixed;
+  diagnostics.push_back({Severity::Note, file, 0, "mixed-line-endings",
+                         lone_cr > 0 ? "the file has lone CR line endings; read as LF"
+                                     : "the file mixes CRLF and LF line endings; read as LF"});
   return out;
 }
 
@@ -142,11 +159,8 @@ Result<AgentFile> parse_agent(std::string_view bytes, std::string_view source_na
     f.encoding.had_bom = true;
     text.remove_prefix(3);
   }
-  const std::string lf = normalize_endings(text, f.encoding.line_endings);
-  if (f.encoding.line_endings == LineEndings::Mixed) {
-    f.diagnostics.push_back({Severity::Note, f.source_name, 0, "mixed-line-endings",
-                             "the file mixes CRLF and LF line endings; read as LF"});
-  }
+  const std::string lf =
+      normalize_endings(text, f.encoding.line_endings, f.source_name, f.diagnostics);
   auto split = detail::split_frontmatter(lf, f.source_name);
   if (!split) return split.error();
   if (split->present) {

@@ -256,10 +256,13 @@ std::string heading_text(const Section& s) {
   switch (s.heading_kind) {
     case HeadingKind::Root: return {};
     case HeadingKind::Pseudo: {
+      // A one-line paragraph: its indentation (at most three spaces) and
+      // trailing blanks are not part of it.
       if (s.heading_source.empty()) return "**" + s.title + "**";
-      std::string h = s.heading_source;
-      while (!h.empty() && (h.back() == ' ' || h.back() == '\t')) h.pop_back();
-      return h;
+      const std::size_t first = s.heading_source.find_first_not_of(" \t");
+      if (first == std::string::npos) return "**" + s.title + "**";
+      const std::size_t last = s.heading_source.find_last_not_of(" \t");
+      return s.heading_source.substr(first, last - first + 1);
     }
     case HeadingKind::Setext:
       // A setext title of several lines has no ATX form (an ATX heading is

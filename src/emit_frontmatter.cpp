@@ -15,8 +15,10 @@
 // strict parser reads them back identically, else quoted.
 #include <yaml-cpp/yaml.h>
 
+#include <algorithm>
 #include <array>
 #include <cstdio>
+#include <string_view>
 
 #include "agentmerge/emit.hpp"
 #include "agentmerge/tools.hpp"
@@ -77,6 +79,15 @@ bool plain_safe(const std::string& s, Context ctx) {
   if (detail::resolve_plain(s) != detail::PlainKind::String || yaml11_word(s)) return false;
   if (s.find_first_of("0123456789") == 0 && s.find_first_of(":_") != std::string::npos)
     return false;  // "12:30", "1_000": sexagesimal or numbers in YAML 1.1
+  // Words, digits, spaces and plain punctuation cannot start or change a
+  // YAML token here (the indicators, ": " and " #" were refused above):
+  // such a scalar reads back as written without asking the parser, which
+  // is most names, models and one-line descriptions.
+  if (std::all_of(s.begin(), s.end(), [](unsigned char c) {
+        return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+               std::string_view(" .,;()/_+-").find(static_cast<char>(c)) != std::string_view::npos;
+      }))
+    return true;
   try {  // the final word belongs to a strict parser
     const YAML::Node n = YAML::Load("k: " + s);
     return n["k"].IsScalar() && n["k"].Tag() == "?" && n["k"].Scalar() == s;

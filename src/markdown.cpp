@@ -300,10 +300,19 @@ Section make_heading(const Ctx& ctx, const Span& span, HeadingKind kind) {
   return s;
 }
 
+// Atx when the heading's first line opens an ATX heading: up to three
+// spaces, one to six '#', then a space, a tab or the end of the line.
+// Otherwise Setext, also when the text starts with '#' ("#tag", "#######").
 HeadingKind heading_kind(const Ctx& ctx, const Span& span) {
   const std::string_view first = ctx.lines.at(span.first);
-  const std::size_t i = first.find_first_not_of(' ');
-  return i != std::string_view::npos && first[i] == '#' ? HeadingKind::Atx : HeadingKind::Setext;
+  std::size_t i = 0;
+  while (i < 3 && i < first.size() && first[i] == ' ') ++i;
+  std::size_t hashes = 0;
+  while (i + hashes < first.size() && first[i + hashes] == '#') ++hashes;
+  const std::size_t after = i + hashes;
+  const bool opener = hashes >= 1 && hashes <= 6 &&
+                      (after == first.size() || first[after] == ' ' || first[after] == '\t');
+  return opener ? HeadingKind::Atx : HeadingKind::Setext;
 }
 
 // Builds the tree from the top-level spans. `stack` holds the open sections;

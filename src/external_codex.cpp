@@ -159,7 +159,7 @@ Result<ReadAgent> read_codex(std::string_view text, const std::string& file,
   for (const auto& [line, key] : keys) {
     const auto value = table[key].value<std::string>();
     const auto hit = std::find_if(strings.begin(), strings.end(),
-                                  [&](const auto& s) { return s.first == key; });
+                                  [&, &k = key](const auto& s) { return s.first == k; });
     if (value && hit != strings.end()) {
       *hit->second = *value;
     } else if (value && key == "model") {

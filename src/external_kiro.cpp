@@ -171,7 +171,7 @@ Result<ReadAgent> read_kiro(std::string_view text, const std::string& file,
   }};
   for (const auto& [key, value] : j.items()) {
     const auto hit = std::find_if(strings.begin(), strings.end(),
-                                  [&](const auto& s) { return s.first == key; });
+                                  [&, &k = key](const auto& s) { return s.first == k; });
     if (key == "tools" && value.is_array()) {
       r.tools = read_tools(value, file, notes);
     } else if (hit != strings.end() && value.is_string()) {

@@ -67,9 +67,14 @@ bool yaml11_word(std::string_view s) {
 
 enum class Context { Block, Flow };
 
+// U+FEFF (a byte-order mark) in UTF-8. YAML allows it in no plain or
+// single-quoted scalar, and a parser drops it at the start of the stream.
+constexpr std::string_view kBom = "\xEF\xBB\xBF";
+
 // Whether `s` can be written as a plain scalar and read back identically.
 bool plain_safe(const std::string& s, Context ctx) {
   if (s.empty() || s.front() == ' ' || s.back() == ' ' || s.back() == ':') return false;
+  if (s.find(kBom) != std::string::npos) return false;
   if (std::string_view("-?:,[]{}#&*!|>'\"%@`").find(s.front()) != std::string_view::npos)
     return false;
   for (unsigned char c : s)
@@ -96,9 +101,16 @@ bool plain_safe(const std::string& s, Context ctx) {
   }
 }
 
+// A double-quoted scalar: escapes for '"', '\\', control bytes and U+FEFF.
 std::string double_quoted(const std::string& s) {
   std::string out = "\"";
-  for (unsigned char c : s) {
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (s.compare(i, kBom.size(), kBom) == 0) {
+      out += "\\uFEFF";
+      i += kBom.size() - 1;
+      continue;
+    }
+    const auto c = static_cast<unsigned char>(s[i]);
     switch (c) {
       case '"': out += "\\\""; break;
       case '\\': out += "\\\\"; break;
@@ -120,9 +132,9 @@ std::string double_quoted(const std::string& s) {
 
 std::string scalar_text(const std::string& s, Context ctx) {
   if (plain_safe(s, ctx)) return s;
-  bool control = false;
-  for (unsigned char c : s) control = control || c < 0x20 || c == 0x7F;
-  if (control) return double_quoted(s);
+  bool escape = s.find(kBom) != std::string::npos;  // needs double quotes
+  for (unsigned char c : s) escape = escape || c < 0x20 || c == 0x7F;
+  if (escape) return double_quoted(s);
   std::string out = "'";
   for (char c : s) out += c == '\'' ? std::string("''") : std::string(1, c);
   return out + "'";

@@ -75,6 +75,9 @@ constexpr std::string_view kBom = "\xEF\xBB\xBF";
 bool plain_safe(const std::string& s, Context ctx) {
   if (s.empty() || s.front() == ' ' || s.back() == ' ' || s.back() == ':') return false;
   if (s.find(kBom) != std::string::npos) return false;
+  // A key is written at the start of a line, where "... " ends the document
+  // ("--- " starts one, refused with the indicators below).
+  if (s.starts_with("...")) return false;
   if (std::string_view("-?:,[]{}#&*!|>'\"%@`").find(s.front()) != std::string_view::npos)
     return false;
   for (unsigned char c : s)

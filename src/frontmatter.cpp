@@ -219,21 +219,29 @@ void set_end_lines(std::vector<FrontmatterEntry>& entries, const YamlSource& src
   }
 }
 
-// The whole text as one strict map; nullopt when yaml-cpp refuses it or it
-// is not a map. `error` receives yaml-cpp's message and line.
+// The whole text as one strict map; nullopt when yaml-cpp refuses it, it
+// holds more than one document (a line starting with "... " or "--- " would
+// otherwise drop everything after it) or it is not a map. `error` receives
+// yaml-cpp's message and line.
 std::optional<std::vector<FrontmatterEntry>> read_strict(std::string_view yaml,
                                                         const YamlSource& src,
                                                         std::string* error, int* error_line) {
-  YAML::Node root;
+  std::vector<YAML::Node> docs;
   try {
-    root = YAML::Load(std::string(yaml));
+    docs = YAML::LoadAll(std::string(yaml));
   } catch (const YAML::Exception& e) {
     if (error != nullptr) *error = e.msg;
     if (error_line != nullptr) *error_line = src.first_line + std::max(0, e.mark.line);
     return std::nullopt;
   }
+  if (docs.size() > 1) {
+    if (error != nullptr) *error = "more than one YAML document";
+    if (error_line != nullptr) *error_line = src.first_line;
+    return std::nullopt;
+  }
   std::vector<FrontmatterEntry> entries;
-  if (root.IsNull()) return entries;
+  if (docs.empty() || docs.front().IsNull()) return entries;
+  const YAML::Node& root = docs.front();
   if (!root.IsMap()) {
     if (error != nullptr) *error = "the frontmatter is not a map of keys";
     if (error_line != nullptr) *error_line = src.first_line;

@@ -219,29 +219,38 @@ void set_end_lines(std::vector<FrontmatterEntry>& entries, const YamlSource& src
   }
 }
 
+// The index of the first line that is a YAML document marker ("---" or
+// "..." at column 0, then a blank or the end of the line), or npos.
+std::size_t document_marker(const YamlSource& src) {
+  for (std::size_t i = 0; i < src.lines.size(); ++i) {
+    const std::string_view l = src.lines[i];
+    if (!l.starts_with("---") && !l.starts_with("...")) continue;
+    if (l.size() == 3 || l[3] == ' ' || l[3] == '\t') return i;
+  }
+  return std::string_view::npos;
+}
+
 // The whole text as one strict map; nullopt when yaml-cpp refuses it, it
-// holds more than one document (a line starting with "... " or "--- " would
-// otherwise drop everything after it) or it is not a map. `error` receives
-// yaml-cpp's message and line.
+// holds a document marker line (yaml-cpp would drop everything after it) or
+// it is not a map. `error` receives yaml-cpp's message and line.
 std::optional<std::vector<FrontmatterEntry>> read_strict(std::string_view yaml,
                                                         const YamlSource& src,
                                                         std::string* error, int* error_line) {
-  std::vector<YAML::Node> docs;
+  if (const std::size_t marker = document_marker(src); marker != std::string_view::npos) {
+    if (error != nullptr) *error = "a document marker line inside the frontmatter";
+    if (error_line != nullptr) *error_line = src.first_line + static_cast<int>(marker);
+    return std::nullopt;
+  }
+  YAML::Node root;
   try {
-    docs = YAML::LoadAll(std::string(yaml));
+    root = YAML::Load(std::string(yaml));
   } catch (const YAML::Exception& e) {
     if (error != nullptr) *error = e.msg;
     if (error_line != nullptr) *error_line = src.first_line + std::max(0, e.mark.line);
     return std::nullopt;
   }
-  if (docs.size() > 1) {
-    if (error != nullptr) *error = "more than one YAML document";
-    if (error_line != nullptr) *error_line = src.first_line;
-    return std::nullopt;
-  }
   std::vector<FrontmatterEntry> entries;
-  if (docs.empty() || docs.front().IsNull()) return entries;
-  const YAML::Node& root = docs.front();
+  if (root.IsNull()) return entries;
   if (!root.IsMap()) {
     if (error != nullptr) *error = "the frontmatter is not a map of keys";
     if (error_line != nullptr) *error_line = src.first_line;

@@ -13,43 +13,24 @@
 
 #include "agentmerge/convert.hpp"
 #include "agentmerge/parse.hpp"
+#include "case_inputs.hpp"
 #include "test_support.hpp"
 
 namespace {
 
 namespace fs = std::filesystem;
+using agentmerge::test::case_dirs;
 using agentmerge::test::check_golden;
+using agentmerge::test::files_below;
 using agentmerge::test::read_file;
-using agentmerge::test::source_dir;
-
-std::vector<fs::path> convert_cases() {
-  std::vector<fs::path> out;
-  const fs::path root = source_dir() / "data" / "cases" / "convert";
-  if (!fs::is_directory(root)) return out;
-  for (const auto& entry : fs::directory_iterator(root))
-    if (entry.is_directory()) out.push_back(entry.path());
-  std::sort(out.begin(), out.end());
-  return out;
-}
-
-std::vector<fs::path> input_files(const fs::path& dir) {
-  std::vector<fs::path> out;
-  for (const auto& e : fs::recursive_directory_iterator(dir))
-    if (e.is_regular_file()) out.push_back(e.path());
-  return out;
-}
-
-std::string trimmed(std::string s) {
-  while (!s.empty() && (s.back() == '\n' || s.back() == ' ')) s.pop_back();
-  return s;
-}
+using agentmerge::test::trimmed;
 
 TEST(ConvertCases, GoldenOutputsAndNotes) {
-  const auto cases = convert_cases();
+  const auto cases = case_dirs("convert");
   ASSERT_FALSE(cases.empty()) << "no cases under data/cases/convert";
   for (const fs::path& dir : cases) {
     SCOPED_TRACE(dir.string());
-    const auto inputs = input_files(dir / "input");
+    const auto inputs = files_below(dir / "input", "");
     ASSERT_EQ(inputs.size(), 1u) << "a case has exactly one input file";
     const auto target = agentmerge::parse_format(trimmed(read_file(dir / "to")));
     ASSERT_TRUE(target.has_value()) << "bad target word in " << (dir / "to").string();

@@ -17,36 +17,17 @@
 
 #include "agentmerge/convert.hpp"
 #include "agentmerge/parse.hpp"
+#include "case_inputs.hpp"
 #include "test_support.hpp"
 
 namespace {
 
 namespace fs = std::filesystem;
+using agentmerge::test::case_dirs;
 using agentmerge::test::check_golden;
+using agentmerge::test::files_below;
 using agentmerge::test::read_file;
-using agentmerge::test::source_dir;
-
-std::vector<fs::path> case_dirs() {
-  std::vector<fs::path> out;
-  const fs::path root = source_dir() / "data" / "cases" / "convert-external";
-  if (!fs::is_directory(root)) return out;
-  for (const auto& entry : fs::directory_iterator(root))
-    if (entry.is_directory()) out.push_back(entry.path());
-  std::sort(out.begin(), out.end());
-  return out;
-}
-
-std::vector<fs::path> files_in(const fs::path& dir) {
-  std::vector<fs::path> out;
-  for (const auto& e : fs::recursive_directory_iterator(dir))
-    if (e.is_regular_file()) out.push_back(e.path());
-  return out;
-}
-
-std::string trimmed(std::string s) {
-  while (!s.empty() && (s.back() == '\n' || s.back() == ' ')) s.pop_back();
-  return s;
-}
+using agentmerge::test::trimmed;
 
 // The one expected.* file that is not the notes.
 fs::path expected_text_file(const fs::path& dir) {
@@ -72,11 +53,11 @@ agentmerge::Result<agentmerge::ConvertResult> convert_to(const agentmerge::Agent
 }
 
 TEST(ConvertExternalCases, GoldenOutputsAndNotes) {
-  const auto cases = case_dirs();
+  const auto cases = case_dirs("convert-external");
   ASSERT_FALSE(cases.empty()) << "no cases under data/cases/convert-external";
   for (const fs::path& dir : cases) {
     SCOPED_TRACE(dir.string());
-    const auto inputs = files_in(dir / "input");
+    const auto inputs = files_below(dir / "input", "");
     ASSERT_EQ(inputs.size(), 1u) << "a case has exactly one input file";
     const std::string rel = fs::relative(inputs[0], dir / "input").generic_string();
     auto file = read_input(inputs[0], rel);

@@ -25,6 +25,7 @@
 #include "agentmerge/emit.hpp"
 #include "agentmerge/normalize.hpp"  // normalize_name
 #include "minhash.hpp"
+#include "sorted_common.hpp"
 
 namespace agentmerge {
 namespace {
@@ -177,16 +178,7 @@ AgentFingerprint fingerprint(const AgentFile& file,
 
 double shingle_jaccard(const std::vector<std::uint32_t>& a, const std::vector<std::uint32_t>& b) {
   if (a.empty() && b.empty()) return 1.0;
-  std::size_t common = 0;
-  for (auto i = a.begin(), j = b.begin(); i != a.end() && j != b.end();) {
-    if (*i < *j) {
-      ++i;
-    } else if (*j < *i) {
-      ++j;
-    } else {
-      ++common, ++i, ++j;
-    }
-  }
+  const std::size_t common = detail::sorted_common(a, b);
   return static_cast<double>(common) / static_cast<double>(a.size() + b.size() - common);
 }
 

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "agentmerge/cluster.hpp"
+#include "sorted_common.hpp"
 
 namespace agentmerge::detail {
 
@@ -48,16 +49,7 @@ double role_similarity(std::vector<W> a, std::vector<W> b) {
   }
   std::sort(a.begin(), a.end());
   std::sort(b.begin(), b.end());
-  std::size_t common = 0;
-  for (auto i = a.begin(), j = b.begin(); i != a.end() && j != b.end();) {
-    if (*i < *j) {
-      ++i;
-    } else if (*j < *i) {
-      ++j;
-    } else {
-      ++common, ++i, ++j;
-    }
-  }
+  const std::size_t common = sorted_common(a, b);
   return 2.0 * static_cast<double>(common) / static_cast<double>(a.size() + b.size());
 }
 

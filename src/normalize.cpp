@@ -20,6 +20,8 @@
 
 #include <utf8proc.h>
 
+#include "sorted_common.hpp"
+
 namespace agentmerge {
 
 namespace {
@@ -284,20 +286,7 @@ std::vector<std::uint64_t> trigram_keys(const std::vector<std::string>& words) {
 double dice(const std::vector<std::uint64_t>& a, const std::vector<std::uint64_t>& b) {
   if (a.empty() && b.empty()) return 1.0;
   if (a.empty() || b.empty()) return 0.0;
-  std::size_t i = 0;
-  std::size_t j = 0;
-  std::size_t common = 0;
-  while (i < a.size() && j < b.size()) {
-    if (a[i] < b[j]) {
-      ++i;
-    } else if (b[j] < a[i]) {
-      ++j;
-    } else {
-      ++common;
-      ++i;
-      ++j;
-    }
-  }
+  const std::size_t common = detail::sorted_common(a, b);
   return 2.0 * static_cast<double>(common) / static_cast<double>(a.size() + b.size());
 }
 

@@ -376,8 +376,14 @@ TextSignature text_signature(std::string_view normalized) {
   return {word_keys(w), trigram_keys(w)};
 }
 
+namespace {
+// The weighted sum every similarity here uses (also for bounds: it is
+// monotone in both parts).
+double weigh(double words, double grams) { return 0.6 * words + 0.4 * grams; }
+}  // namespace
+
 double similarity(const TextSignature& a, const TextSignature& b) {
-  return 0.6 * dice(a.words, b.words) + 0.4 * dice(a.grams, b.grams);
+  return weigh(dice(a.words, b.words), dice(a.grams, b.grams));
 }
 
 double similarity_at_least(const TextSignature& a, const TextSignature& b, double floor) {
@@ -386,10 +392,10 @@ double similarity_at_least(const TextSignature& a, const TextSignature& b, doubl
     return 2.0 * static_cast<double>(std::min(x, y)) / static_cast<double>(x + y);
   };
   const double grams_bound = bound(a.grams.size(), b.grams.size());
-  if (0.6 * bound(a.words.size(), b.words.size()) + 0.4 * grams_bound < floor) return 0.0;
+  if (weigh(bound(a.words.size(), b.words.size()), grams_bound) < floor) return 0.0;
   const double words = dice(a.words, b.words);
-  if (0.6 * words + 0.4 * grams_bound < floor) return 0.0;
-  const double sim = 0.6 * words + 0.4 * dice(a.grams, b.grams);
+  if (weigh(words, grams_bound) < floor) return 0.0;
+  const double sim = weigh(words, dice(a.grams, b.grams));
   return sim < floor ? 0.0 : sim;
 }
 

@@ -180,7 +180,7 @@ ClusterOutcome merge_cluster(const Plan& plan, const PlanCluster& c, const Input
     out.error = o.error();
     return out;
   }
-  std::vector<AgentFile> variants;
+  std::vector<const AgentFile*> variants;
   for (const PlanMember& m : c.members) {
     const auto it = in.files.find(m.path);
     if (it == in.files.end()) {
@@ -188,7 +188,7 @@ ClusterOutcome merge_cluster(const Plan& plan, const PlanCluster& c, const Input
                         "cluster '" + c.name + "' not merged: this member could not be read"};
       return out;
     }
-    variants.push_back(it->second);
+    variants.push_back(&it->second);
   }
   auto merged = merge(variants, merge_options(plan, c, config));
   if (!merged) {

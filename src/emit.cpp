@@ -308,6 +308,7 @@ EmitResult emit(const AgentFile& file, Format target) {
     r.text = fm;
   } else {
     r.text = fm + "\n" + body;
+    r.body_offset = static_cast<int>(std::count(fm.begin(), fm.end(), '\n')) + 1;
   }
   return r;
 }

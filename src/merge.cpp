@@ -189,25 +189,25 @@ void merge_document(MergeState& st, std::size_t d) {
   detail::align_children(st, 0, tops, d, "");
 }
 
-// Number of lines before the body in `text`, or 0 when it cannot be told.
-int body_offset(const std::string& text, const std::string& body) {
-  if (body.empty() || body.size() > text.size() || text.compare(text.size() - body.size(), body.size(), body) != 0)
-    return 0;
-  return static_cast<int>(std::count(text.begin(), text.end() - static_cast<std::ptrdiff_t>(body.size()), '\n'));
-}
-
 }  // namespace
 
 Result<MergeResult> merge(const std::vector<AgentFile>& variants, const MergeOptions& options) {
+  std::vector<const AgentFile*> pointers;
+  pointers.reserve(variants.size());
+  for (const AgentFile& f : variants) pointers.push_back(&f);
+  return merge(pointers, options);
+}
+
+Result<MergeResult> merge(const std::vector<const AgentFile*>& variants, const MergeOptions& options) {
   if (variants.empty()) return Error{"", 0, "no-input", "nothing to merge"};
   // Canonical order of the sources (one source needs no ordering, and no
   // emission for it).
   std::vector<std::pair<std::string, std::size_t>> keyed;
   for (std::size_t i = 0; i < variants.size(); ++i)
-    keyed.emplace_back(variants.size() == 1 ? std::string() : emit(variants[i]).text + '\0' + variants[i].source_name, i);
+    keyed.emplace_back(variants.size() == 1 ? std::string() : emit(*variants[i]).text + '\0' + variants[i]->source_name, i);
   std::sort(keyed.begin(), keyed.end());
   std::vector<const AgentFile*> sources;
-  for (const auto& k : keyed) sources.push_back(&variants[k.second]);
+  for (const auto& k : keyed) sources.push_back(variants[k.second]);
 
   MergeResult result;
   MergeReport& report = result.report;
@@ -217,11 +217,15 @@ Result<MergeResult> merge(const std::vector<AgentFile>& variants, const MergeOpt
   st.config = &options.config;
   st.report = &report;
   for (std::size_t i = 0; i < sources.size(); ++i) {
-    split[i] = split_documents(*sources[i]);
+    // A source of one document (nearly all) is used in place, not copied.
+    if (detail::second_document_start(*sources[i]) >= 0) split[i] = split_documents(*sources[i]);
+    std::vector<const AgentFile*> parts;
+    for (const AgentFile& f : split[i]) parts.push_back(&f);
+    if (parts.empty()) parts.push_back(sources[i]);
     report.sources.push_back({sources[i]->source_name, sources[i]->name(), sources[i]->format,
-                              static_cast<int>(split[i].size())});
-    for (const AgentFile& f : split[i])
-      st.docs.push_back({i, &f, split_lines(f.body.text), f.body.first_line});
+                              static_cast<int>(parts.size())});
+    for (const AgentFile* f : parts)
+      st.docs.push_back({i, f, split_lines(f->body.text), f->body.first_line});
   }
   auto primary_doc = choose_primary(sources, st.docs, options);
   if (!primary_doc) return primary_doc.error();
@@ -253,8 +257,9 @@ Result<MergeResult> merge(const std::vector<AgentFile>& variants, const MergeOpt
 
   std::vector<Diagnostic> diags;
   merged.body = detail::parse_body(r.body, 1, merged.source_name, diags);
-  result.text = emit(merged, report.target).text;
-  const int offset = body_offset(result.text, emit_body(merged.body));
+  EmitResult emitted = emit(merged, report.target);
+  result.text = std::move(emitted.text);
+  const int offset = emitted.body_offset;
   const int desc_line = [&] {
     const auto lines = split_lines(result.text);
     for (std::size_t i = 0; i < lines.size(); ++i)

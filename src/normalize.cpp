@@ -265,25 +265,32 @@ std::vector<std::uint64_t> word_keys(const std::vector<std::string>& words) {
   return keys;
 }
 
-// Sorted hashes of the character trigrams of each word, padded with a space
-// on both sides ("api" -> " ap", "api", "pi "). Order-independent, and gives
-// partial credit to compounds and word forms the stemmer misses.
-std::vector<std::uint64_t> trigram_keys(const std::vector<std::string>& words) {
-  std::vector<std::uint64_t> keys;
-  std::string padded;
+// Sorted character trigrams of each word, padded with a space on both sides
+// ("api" -> " ap", "api", "pi "), each packed into 24 bits (three bytes: the
+// key is the trigram itself, so there is nothing to hash and no collision).
+// Order-independent, and gives partial credit to compounds and word forms
+// the stemmer misses.
+std::vector<std::uint32_t> trigram_keys(const std::vector<std::string>& words) {
+  std::size_t total = 0;
+  for (const auto& w : words) total += w.size();
+  std::vector<std::uint32_t> keys;
+  keys.reserve(total);
   for (const auto& w : words) {
-    padded.assign(" ");
-    padded.append(w);
-    padded.push_back(' ');
-    for (std::size_t k = 0; k + 3 <= padded.size(); ++k)
-      keys.push_back(std::hash<std::string_view>{}(std::string_view(padded).substr(k, 3)));
+    std::uint32_t window = static_cast<std::uint32_t>(' ');
+    for (std::size_t i = 0; i < w.size(); ++i) {
+      window = (window << 8U) | static_cast<unsigned char>(w[i]);
+      if (i > 0) keys.push_back(window & 0xFFFFFFU);
+    }
+    if (w.empty()) continue;
+    keys.push_back(((window << 8U) | static_cast<std::uint32_t>(' ')) & 0xFFFFFFU);
   }
   std::sort(keys.begin(), keys.end());
   return keys;
 }
 
 // Dice coefficient 2|A∩B| / (|A|+|B|) over two sorted multisets.
-double dice(const std::vector<std::uint64_t>& a, const std::vector<std::uint64_t>& b) {
+template <class Key>
+double dice(const std::vector<Key>& a, const std::vector<Key>& b) {
   if (a.empty() && b.empty()) return 1.0;
   if (a.empty() || b.empty()) return 0.0;
   const std::size_t common = detail::sorted_common(a, b);

@@ -17,6 +17,9 @@ struct EmitResult {
   // Repairs and losses while emitting: inexpressible tools, keys the target
   // format has no place for, descriptions re-quoted for strict YAML.
   std::vector<Diagnostic> notes;
+  // Number of lines of `text` before the body (the frontmatter block and
+  // the blank line after it); 0 when there is no frontmatter.
+  int body_offset = 0;
 };
 
 // Writes `file` in canonical form for `target` (its own format when

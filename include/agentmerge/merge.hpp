@@ -97,6 +97,9 @@ struct MergeResult {
 // Errors: "no-input".
 Result<MergeResult> merge(const std::vector<AgentFile>& variants,
                           const MergeOptions& options);
+// The same, over variants held elsewhere (not copied).
+Result<MergeResult> merge(const std::vector<const AgentFile*>& variants,
+                          const MergeOptions& options);
 
 // A variant holding whole documents back to back (a second H1 repeating the
 // first's title) split into its documents; a single document otherwise.

@@ -39,7 +39,7 @@ double token_similarity(std::string_view a, std::string_view b);
 // except for the a == b shortcut (equal texts also score 1.0 here).
 struct TextSignature {
   std::vector<std::uint64_t> words;  // sorted hashes of the stemmed content words
-  std::vector<std::uint64_t> grams;  // sorted hashes of their character trigrams
+  std::vector<std::uint32_t> grams;  // their sorted character trigrams, 3 bytes each
 };
 TextSignature text_signature(std::string_view normalized);
 double similarity(const TextSignature& a, const TextSignature& b);

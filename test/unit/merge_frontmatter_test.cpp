@@ -38,7 +38,7 @@ const Decision* find_decision(const MergeReport& r, const std::string& subject, 
 ToolSet allow(std::vector<std::string> ids) { return {ToolMode::Allow, std::move(ids)}; }
 
 TEST(MergeFrontmatter, NoInputIsAnError) {
-  auto r = merge({}, MergeOptions{});
+  auto r = merge(std::vector<AgentFile>{}, MergeOptions{});
   ASSERT_FALSE(r.ok());
   EXPECT_EQ(r.error().code, "no-input");
 }

@@ -19,9 +19,12 @@
 //   - runs of blank lines (outside code and HTML) fold to one.
 #include "agentmerge/emit.hpp"
 
+#include "emit_internal.hpp"
+
 #include <algorithm>
 #include <map>
 #include <memory>
+#include <optional>
 #include <set>
 
 #include <cmark.h>
@@ -29,6 +32,9 @@
 namespace agentmerge {
 
 namespace {
+
+using detail::Fragment;
+using detail::FragmentPath;
 
 struct NodeDeleter {
   void operator()(cmark_node* n) const { cmark_node_free(n); }
@@ -182,11 +188,6 @@ std::string strip_line(const std::string& s, bool hard_break_line) {
   return out;
 }
 
-struct Fragment {
-  std::string text;
-  char last_bullet = 0;  // bullet of the last top-level list, 0 if none
-};
-
 // The canonical form of one block's source. `first_bullet` is the bullet a
 // top-level list at the start of the fragment must use.
 Fragment canonical_fragment(std::string_view source, char first_bullet) {
@@ -226,7 +227,76 @@ std::string list_from_items(const Block& block) {
   return text;
 }
 
-Fragment emit_block_after(const Block& block, char prev_bullet) {
+// The bullet character of a list marker that opens `line`'s content after
+// its container prefix (indentation, '>' and list markers) when that marker
+// differs from `want`, else 0; `found` is set when any bullet marker is
+// there. CommonMark starts a list item only in that prefix, so a line with no
+// such marker cannot hold one. Conservative: code lines are scanned too.
+char other_marker_in_prefix(std::string_view line, char want, bool& found) {
+  std::size_t i = 0;
+  auto ends_marker = [&](std::size_t j) {
+    return j == line.size() || line[j] == ' ' || line[j] == '\t';
+  };
+  while (i < line.size()) {
+    const char c = line[i];
+    if (c == ' ' || c == '\t' || c == '>') {
+      ++i;
+    } else if ((c == '-' || c == '*' || c == '+') && ends_marker(i + 1)) {
+      found = true;
+      if (c != want) return c;
+      ++i;
+    } else if (c >= '0' && c <= '9') {
+      std::size_t j = i;
+      while (j < line.size() && line[j] >= '0' && line[j] <= '9') ++j;
+      if (j == line.size() || (line[j] != '.' && line[j] != ')') || !ends_marker(j + 1)) return 0;
+      i = j + 1;
+    } else {
+      return 0;
+    }
+  }
+  return 0;
+}
+
+// Whether canonical_fragment(source, first) would change nothing but drop
+// trailing blank lines: no line ends in a space or a tab, no blank line
+// opens the text or follows another, and every bullet marker is `first`
+// (nested lists then get '-' too: two sibling bullet lists with the same
+// marker would be one list, so none alternates). Sets `has_bullets`.
+bool already_canonical(std::string_view source, char first, bool& has_bullets) {
+  std::size_t start = 0;
+  bool prev_empty = true;
+  while (start <= source.size()) {
+    std::size_t end = source.find('\n', start);
+    if (end == std::string_view::npos) end = source.size();
+    const std::string_view line = source.substr(start, end - start);
+    if (line.empty()) {
+      if (prev_empty && end < source.size()) return false;
+    } else if (line.back() == ' ' || line.back() == '\t' ||
+               other_marker_in_prefix(line, first, has_bullets) != 0) {
+      return false;
+    }
+    prev_empty = line.empty();
+    start = end + 1;
+  }
+  return true;
+}
+
+// The shortcut: the block's own source when it is already canonical.
+// `first` must be '-' for a block that holds bullet lists, as nested lists
+// always get '-'; a top-level bullet list block ends with `first`.
+std::optional<Fragment> canonical_as_is(const Block& block, char first) {
+  if (block.kind == BlockKind::ThematicBreak || (block.kind == BlockKind::List && block.source.empty()))
+    return std::nullopt;
+  bool has_bullets = false;
+  if (!already_canonical(block.source, first, has_bullets)) return std::nullopt;
+  const bool top_bullet_list = block.kind == BlockKind::List && !block.ordered;
+  if (has_bullets && (first != '-' || block.kind != BlockKind::List)) return std::nullopt;
+  std::string_view text = block.source;
+  while (!text.empty() && text.back() == '\n') text.remove_suffix(1);
+  return Fragment{std::string(text), has_bullets && top_bullet_list ? first : '\0'};
+}
+
+Fragment emit_block_after(const Block& block, char prev_bullet, FragmentPath path) {
   if (block.kind == BlockKind::ThematicBreak) {
     // "***", "- - -" -> "---"; lines after it (link reference definitions)
     // are kept.
@@ -236,6 +306,8 @@ Fragment emit_block_after(const Block& block, char prev_bullet) {
     return {rest.text.empty() ? "---" : "---\n" + rest.text, 0};
   }
   const char first = prev_bullet != 0 ? other_bullet(prev_bullet) : '-';
+  if (path == FragmentPath::Auto)
+    if (auto f = canonical_as_is(block, first)) return std::move(*f);
   if (block.kind == BlockKind::List && block.source.empty())
     return canonical_fragment(list_from_items(block), first);
   return canonical_fragment(block.source, first);
@@ -280,7 +352,7 @@ void section_parts(const Section& s, std::vector<std::string>& parts) {
   if (s.heading_kind != HeadingKind::Root) parts.push_back(heading_text(s));
   char prev_bullet = 0;
   for (const Block& b : s.blocks) {
-    Fragment f = emit_block_after(b, prev_bullet);
+    Fragment f = emit_block_after(b, prev_bullet, FragmentPath::Auto);
     prev_bullet = f.last_bullet;
     if (!f.text.empty()) parts.push_back(std::move(f.text));
   }
@@ -325,6 +397,14 @@ std::string emit_section(const Section& section) {
   return join_parts(parts);
 }
 
-std::string emit_block(const Block& block) { return emit_block_after(block, 0).text; }
+std::string emit_block(const Block& block) {
+  return emit_block_after(block, 0, FragmentPath::Auto).text;
+}
+
+namespace detail {
+Fragment canonical_block(const Block& block, char prev_bullet, FragmentPath path) {
+  return emit_block_after(block, prev_bullet, path);
+}
+}  // namespace detail
 
 }  // namespace agentmerge

@@ -4,7 +4,10 @@
 //   meaning       the CommonMark HTML of the body is the same before and
 //                 after, modulo whitespace between tags;
 //   frontmatter   the entries read back from fmt(x) equal those of x (Value
-//                 ==, key order included) and the tool set is identical.
+//                 ==, key order included) and the tool set is identical;
+//   shortcut      every block of x and of fmt(x), after no list, a '-' list
+//                 or a '*' list, has the same canonical form whether emit
+//                 takes its as-is shortcut or re-parses the block with cmark.
 // Each property prints its pass count; failures list the first few files.
 #include <gtest/gtest.h>
 
@@ -17,6 +20,7 @@
 
 #include "agentmerge/emit.hpp"
 #include "agentmerge/parse.hpp"
+#include "emit_internal.hpp"
 #include "test_support.hpp"
 
 namespace agentmerge {
@@ -92,10 +96,30 @@ bool same_entries(const Frontmatter& a, const Frontmatter& b, std::string& detai
   return true;
 }
 
+// Whether the emitter's shortcut agrees with the full re-parse for every
+// block below `s`; the first disagreement goes to `detail`.
+bool shortcut_agrees(const Section& s, std::string& detail) {
+  for (const Block& b : s.blocks)
+    for (const char prev : {'\0', '-', '*'}) {
+      const auto fast = detail::canonical_block(b, prev, detail::FragmentPath::Auto);
+      const auto slow = detail::canonical_block(b, prev, detail::FragmentPath::Reparse);
+      if (fast.text != slow.text || fast.last_bullet != slow.last_bullet) {
+        detail = "line " + std::to_string(b.line) + " after " +
+                 (prev == 0 ? std::string("no list") : "a '" + std::string(1, prev) + "' list") +
+                 ": " + first_difference(slow.text, fast.text);
+        return false;
+      }
+    }
+  for (const Section& c : s.children)
+    if (!shortcut_agrees(c, detail)) return false;
+  return true;
+}
+
 void check_all(const std::vector<fs::path>& files, const std::string& corpus) {
   Property idem{"idempotence", 0, 0, {}};
   Property meaning{"body meaning", 0, 0, {}};
   Property fm{"frontmatter and tools", 0, 0, {}};
+  Property shortcut{"emit shortcut", 0, 0, {}};
   int refused = 0;
   for (const fs::path& p : files) {
     const std::string bytes = test::read_file(p);
@@ -122,12 +146,16 @@ void check_all(const std::vector<fs::path>& files, const std::string& corpus) {
       detail = "tool set differs";
     }
     fm.record(p, ok, detail);
+    detail.clear();
+    ok = shortcut_agrees(f->body.root, detail) && shortcut_agrees(g->body.root, detail);
+    shortcut.record(p, ok, detail);
   }
   std::cout << "[fmt-properties] " << corpus << ": " << files.size() << " files, " << refused
             << " refused by the parser\n";
   idem.report(corpus);
   meaning.report(corpus);
   fm.report(corpus);
+  shortcut.report(corpus);
 }
 
 TEST(FmtProperties, DataFiles) {

@@ -3,13 +3,31 @@
 // Invariants checked (a violation aborts, which the fuzzer reports):
 //  - parse_agent never throws and never crashes on any input;
 //  - whatever parses, its canonical emission parses again;
-//  - emission is idempotent: emit(parse(emit(x))) == emit(x).
+//  - emission is idempotent: emit(parse(emit(x))) == emit(x);
+//  - the emitter's as-is shortcut gives each block the same canonical form
+//    as a full re-parse of it.
 #include <cstdint>
 #include <cstdlib>
 #include <string_view>
 
 #include "agentmerge/emit.hpp"
 #include "agentmerge/parse.hpp"
+#include "emit_internal.hpp"
+
+namespace {
+
+void check_shortcut(const agentmerge::Section& s) {
+  using namespace agentmerge::detail;
+  for (const agentmerge::Block& b : s.blocks)
+    for (const char prev : {'\0', '-', '*'}) {
+      const Fragment fast = canonical_block(b, prev, FragmentPath::Auto);
+      const Fragment slow = canonical_block(b, prev, FragmentPath::Reparse);
+      if (fast.text != slow.text || fast.last_bullet != slow.last_bullet) std::abort();
+    }
+  for (const agentmerge::Section& c : s.children) check_shortcut(c);
+}
+
+}  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   using namespace agentmerge;
@@ -18,6 +36,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   options.max_bytes = 1 << 20;
   auto parsed = parse_agent(bytes, "fuzz.md", options);
   if (!parsed) return 0;
+  check_shortcut(parsed->body.root);
   const std::string once = emit(*parsed).text;
   auto again = parse_agent(once, "fuzz.md", options);
   if (!again) std::abort();  // canonical output must always be readable

@@ -233,13 +233,14 @@ std::string list_from_items(const Block& block) {
 // there. CommonMark starts a list item only in that prefix, so a line with no
 // such marker cannot hold one. Conservative: code lines are scanned too.
 char other_marker_in_prefix(std::string_view line, char want, bool& found) {
+  // cmark ends a list marker with any of its whitespace (also '\v', '\f',
+  // '\r'); taking the same set as indentation only makes the test stricter.
+  auto space = [](char c) { return c == ' ' || c == '\t' || c == '\v' || c == '\f' || c == '\r'; };
+  auto ends_marker = [&](std::size_t j) { return j == line.size() || space(line[j]); };
   std::size_t i = 0;
-  auto ends_marker = [&](std::size_t j) {
-    return j == line.size() || line[j] == ' ' || line[j] == '\t';
-  };
   while (i < line.size()) {
     const char c = line[i];
-    if (c == ' ' || c == '\t' || c == '>') {
+    if (space(c) || c == '>') {
       ++i;
     } else if ((c == '-' || c == '*' || c == '+') && ends_marker(i + 1)) {
       found = true;

@@ -61,7 +61,7 @@ std::string casefold(std::string_view s) {
 }
 
 // casefold applied to each space-separated word of `words` (the output of
-// fold_to_words): ASCII words are lowercased in place, the others go
+// fold_line): ASCII words are lowercased in place, the others go
 // through utf8proc one word at a time.
 std::string casefold_words(std::string words) {
   auto ascii = [](std::string_view w) {
@@ -123,29 +123,23 @@ std::string_view strip_line_markers(std::string_view line) {
   return line.substr(i);
 }
 
-// Replaces "[text](url)" and "![alt](url)" by their text (the URL is
-// dropped; a "(...)" holding a space is not a URL and is kept).
-std::string strip_links(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    if (s[i] == ']' && i + 1 < s.size() && s[i + 1] == '(') {
-      const std::size_t close = s.find(')', i + 2);
-      if (close != std::string_view::npos && s.substr(i + 2, close - i - 2).find(' ') ==
-                                                 std::string_view::npos) {
-        out.push_back(' ');
-        i = close;
-        continue;
-      }
-    }
-    out.push_back(s[i]);
-  }
-  return out;
+// The length of the link target "(url)" that starts at line[i] after a
+// "]", or 0 when there is none: "[text](url)" and "![alt](url)" keep their
+// text, the URL is dropped; a "(...)" holding a space is not a URL and is
+// kept. A target never spans lines (a line break is a space).
+std::size_t link_target(std::string_view line, std::size_t i) {
+  if (i >= line.size() || line[i] != '(') return 0;
+  const std::size_t close = line.find(')', i + 1);
+  if (close == std::string_view::npos) return 0;
+  if (line.substr(i + 1, close - i - 1).find(' ') != std::string_view::npos) return 0;
+  return close - i + 1;
 }
 
 // Keeps '+' and '#' that end a word ("c++", "c#", "f#"): they carry meaning
 // in agent files that list languages. Every other punctuation folds to space.
-bool keep_symbol(const std::string& s, std::size_t i) {
+// (Link targets cut out of the line only ever border on ']' and ')', which
+// are not word characters either, so looking at the line is enough.)
+bool keep_symbol(std::string_view s, std::size_t i) {
   const char c = s[i];
   if (c != '+' && c != '#') return false;
   std::size_t j = i;
@@ -156,50 +150,58 @@ bool keep_symbol(const std::string& s, std::size_t i) {
   return k == s.size() || !is_ascii_alnum(static_cast<unsigned char>(s[k]));
 }
 
-// Letters, numbers and combining marks are kept; everything else (ASCII or
-// Unicode punctuation, symbols, emoji, separators) becomes one space.
-std::string fold_to_words(const std::string& s) {
-  std::string out;
-  out.reserve(s.size());
-  bool pending_space = false;
-  auto emit = [&](std::string_view piece) {
-    if (pending_space && !out.empty()) out.push_back(' ');
-    pending_space = false;
-    out.append(piece);
+// Whether a code point is a letter, a mark or a number (kept in words).
+bool is_word_code_point(utf8proc_int32_t cp) {
+  const utf8proc_category_t cat = utf8proc_category(cp);
+  return (cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_LO) ||
+         (cat >= UTF8PROC_CATEGORY_MN && cat <= UTF8PROC_CATEGORY_ME) ||
+         (cat >= UTF8PROC_CATEGORY_ND && cat <= UTF8PROC_CATEGORY_NO);
+}
+
+// Appends the words of one line (markers already stripped) to `out`:
+// letters, numbers and combining marks are kept, ASCII letters lowercased;
+// everything else (ASCII or Unicode punctuation, symbols, emoji,
+// separators, invalid bytes, link targets) separates words, written as one
+// space. `space` says a separator is pending; `non_ascii` is set when a
+// kept byte is >= 0x80 (the words then still need Unicode case folding).
+void fold_line(std::string_view line, std::string& out, bool& space, bool& non_ascii) {
+  auto keep = [&](const char* p, std::size_t n) {
+    if (space && !out.empty()) out.push_back(' ');
+    space = false;
+    out.append(p, n);
   };
   std::size_t i = 0;
-  while (i < s.size()) {
-    const auto c = static_cast<unsigned char>(s[i]);
+  while (i < line.size()) {
+    const auto c = static_cast<unsigned char>(line[i]);
     if (c < 0x80) {
-      if (is_ascii_alnum(c) || keep_symbol(s, i)) {
-        emit(std::string_view(&s[i], 1));
+      if (is_ascii_alnum(c) || keep_symbol(line, i)) {
+        if (space && !out.empty()) out.push_back(' ');
+        space = false;
+        out.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : static_cast<char>(c));
       } else {
-        pending_space = true;
+        space = true;
+        if (c == ']') i += link_target(line, i + 1);
       }
       ++i;
       continue;
     }
     utf8proc_int32_t cp = 0;
     const utf8proc_ssize_t len =
-        utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(s.data() + i),
-                         static_cast<utf8proc_ssize_t>(s.size() - i), &cp);
-    if (len <= 0) {  // invalid byte: treat as a separator
-      pending_space = true;
+        utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(line.data() + i),
+                         static_cast<utf8proc_ssize_t>(line.size() - i), &cp);
+    if (len <= 0) {  // invalid byte: a separator
+      space = true;
       ++i;
       continue;
     }
-    const utf8proc_category_t cat = utf8proc_category(cp);
-    const bool word = (cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_LO) ||
-                      (cat >= UTF8PROC_CATEGORY_MN && cat <= UTF8PROC_CATEGORY_ME) ||
-                      (cat >= UTF8PROC_CATEGORY_ND && cat <= UTF8PROC_CATEGORY_NO);
-    if (word) {
-      emit(std::string_view(s.data() + i, static_cast<std::size_t>(len)));
+    if (is_word_code_point(cp)) {
+      keep(line.data() + i, static_cast<std::size_t>(len));
+      non_ascii = true;
     } else {
-      pending_space = true;
+      space = true;
     }
     i += static_cast<std::size_t>(len);
   }
-  return out;
 }
 
 // Words that carry little meaning for matching. Kept when a text has nothing
@@ -300,21 +302,25 @@ double dice(const std::vector<Key>& a, const std::vector<Key>& b) {
 }  // namespace
 
 std::string normalize_text(std::string_view markdown) {
-  std::string stripped;
-  stripped.reserve(markdown.size());
+  // One pass over the lines: markers, links, word splitting and ASCII case
+  // in one go (tests/support/normalize_reference.hpp has the same steps one
+  // pass each; both give the same bytes). utf8proc only folds the words
+  // that are not ASCII. (Folding keeps a word a word: case mapping does not
+  // change whether a code point is a letter, mark or number, and an ASCII
+  // letter folds the same before or after the rest of its word.)
+  std::string out;
+  out.reserve(markdown.size());
+  bool space = false;
+  bool non_ascii = false;
   std::size_t start = 0;
   while (start <= markdown.size()) {
     std::size_t end = markdown.find('\n', start);
     if (end == std::string_view::npos) end = markdown.size();
-    stripped.append(strip_line_markers(markdown.substr(start, end - start)));
-    stripped.push_back(' ');
+    fold_line(strip_line_markers(markdown.substr(start, end - start)), out, space, non_ascii);
+    space = true;
     start = end + 1;
   }
-  // Words first, then case folding word by word: most words are ASCII and
-  // are lowercased in place; utf8proc only sees the words that need it.
-  // (Folding keeps a word a word: case mapping does not change whether a
-  // code point is a letter, mark or number.)
-  return casefold_words(fold_to_words(strip_links(stripped)));
+  return non_ascii ? casefold_words(std::move(out)) : out;
 }
 
 std::string normalize_title(std::string_view title) {

@@ -4,6 +4,7 @@
 //  - parse_agent never throws and never crashes on any input;
 //  - whatever parses, its canonical emission parses again;
 //  - emission is idempotent: emit(parse(emit(x))) == emit(x);
+//  - normalize_text gives the same bytes as its one-pass-per-step reference;
 //  - the emitter's as-is shortcut gives each block the same canonical form
 //    as a full re-parse of it.
 #include <cstdint>
@@ -12,7 +13,9 @@
 
 #include "agentmerge/emit.hpp"
 #include "agentmerge/parse.hpp"
+#include "agentmerge/normalize.hpp"
 #include "emit_internal.hpp"
+#include "normalize_reference.hpp"
 
 namespace {
 
@@ -32,6 +35,7 @@ void check_shortcut(const agentmerge::Section& s) {
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   using namespace agentmerge;
   const std::string_view bytes(reinterpret_cast<const char*>(data), size);
+  if (normalize_text(bytes) != test::normalize_text_reference(bytes)) std::abort();
   ParseOptions options;
   options.max_bytes = 1 << 20;
   auto parsed = parse_agent(bytes, "fuzz.md", options);

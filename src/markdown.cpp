@@ -260,9 +260,16 @@ std::string pseudo_title(std::string_view line) {
 
 // The line of a setext heading's underline ("===" or "---"). cmark's end
 // line is not reliable here, so the underline is searched in the span.
+// An underline is indented by three columns at most (a tab reaches the next
+// multiple of four); deeper, the line is paragraph text.
 int setext_underline(const Ctx& ctx, const Span& span) {
   for (int l = span.first + 1; l <= span.last; ++l) {
-    const std::string t = trim(ctx.lines.at(l));
+    const std::string_view line = ctx.lines.at(l);
+    int column = 0;
+    for (std::size_t i = 0; i < line.size() && (line[i] == ' ' || line[i] == '\t'); ++i)
+      column = line[i] == '\t' ? column + 4 - column % 4 : column + 1;
+    if (column > 3) continue;
+    const std::string t = trim(line);
     if (!t.empty() && (t.find_first_not_of('=') == std::string::npos ||
                        t.find_first_not_of('-') == std::string::npos))
       return l;

@@ -16,6 +16,7 @@
 #include <iostream>
 #include <map>
 #include <memory>
+#include <numeric>
 #include <optional>
 #include <string>
 #include <vector>
@@ -31,6 +32,7 @@
 #include "migrate_output.hpp"
 #include "parallel.hpp"
 #include "progress.hpp"
+#include "release.hpp"
 
 namespace agentmerge::cli {
 namespace {
@@ -312,7 +314,14 @@ ExitCode run_migrate_outputs(const MigrateArgs& args, const Plan& plan, const In
   const unsigned jobs = args.jobs == 0 ? default_jobs() : args.jobs;
   progress.stage("clusters", plan.clusters.size());
   progress.set_clusters(plan.clusters.size());
-  auto outcomes = parallel_map<ClusterOutcome>(plan.clusters.size(), jobs, [&](std::size_t i) {
+  // Largest clusters first: a big merge started last would leave the other
+  // threads idle at the end.
+  std::vector<std::size_t> order(plan.clusters.size());
+  std::iota(order.begin(), order.end(), std::size_t{0});
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+    return plan.clusters[a].members.size() > plan.clusters[b].members.size();
+  });
+  auto outcomes = parallel_map_in_order<ClusterOutcome>(order, jobs, [&](std::size_t i) {
     ClusterOutcome o = merge_cluster(plan, plan.clusters[i], in, config, plan_name);
     progress.advance();
     return o;
@@ -362,6 +371,7 @@ ExitCode run_migrate_outputs(const MigrateArgs& args, const Plan& plan, const In
     if (review > 0)
       std::cout << review << " clusters have merge decisions that need review (see the report)\n";
   }
+  release_at_exit(std::move(outcomes));
   if (failed || !sync.errors.empty()) return ExitCode::Unreadable;
   if (mode == OutputMode::Check) return sync.drift() ? ExitCode::Findings : ExitCode::Ok;
   return sync.count(FileAction::Refuse) > 0 ? ExitCode::Findings : ExitCode::Ok;
@@ -428,7 +438,9 @@ ExitCode run_migrate(const MigrateArgs& args) {
     }
     return in.unreadable.empty() ? ExitCode::Ok : ExitCode::Unreadable;
   }
-  return run_migrate_outputs(args, plan, in, *config, plan_name, progress);
+  const ExitCode code = run_migrate_outputs(args, plan, in, *config, plan_name, progress);
+  release_at_exit(std::move(in));
+  return code;
 }
 
 }  // namespace

@@ -37,6 +37,19 @@ std::vector<T> parallel_map(std::size_t n, unsigned jobs, F&& fn) {
   return out;
 }
 
+// parallel_map that hands the indexes out in `order` (a permutation of
+// [0, order.size())), e.g. the costliest first so that no long task starts
+// last and leaves the other threads idle; results stay in index order.
+template <class T, class F>
+std::vector<T> parallel_map_in_order(const std::vector<std::size_t>& order, unsigned jobs, F&& fn) {
+  std::vector<std::optional<T>> slots(order.size());
+  parallel_for(order.size(), jobs, [&](std::size_t k) { slots[order[k]].emplace(fn(order[k])); });
+  std::vector<T> out;
+  out.reserve(order.size());
+  for (std::optional<T>& s : slots) out.push_back(std::move(*s));
+  return out;
+}
+
 // Reads and parses every path (read_file + parse_agent) on `jobs` threads;
 // results in the order of `paths`. One unreadable file never stops the others.
 std::vector<Result<AgentFile>> load_agents(const std::vector<std::filesystem::path>& paths,

@@ -218,8 +218,9 @@ bool is_stopword(std::string_view w) {
 // A deliberately small English stemmer, applied in order: plural ("ies" ->
 // "y", "s"), then "-ing"/"-ed", then a final "e". Enough for
 // "strategies"/"strategy", "caching"/"cache", "services"/"service".
-std::string stem(std::string_view word) {
-  std::string w(word);
+// Writes the stem of `word` to `w` (reused between words: no allocation).
+void stem_into(std::string_view word, std::string& w) {
+  w.assign(word);
   auto ends = [&](std::string_view suf) {
     return w.size() > suf.size() && std::string_view(w).substr(w.size() - suf.size()) == suf;
   };
@@ -235,59 +236,35 @@ std::string stem(std::string_view word) {
     w.resize(w.size() - 2);
   }
   if (w.size() > 4 && ends("e")) w.pop_back();
-  return w;
 }
 
-// The stemmed content words of a normalized text (stopwords dropped unless
-// nothing else is left).
-std::vector<std::string> content_stems(std::string_view normalized) {
-  std::vector<std::string> all;
-  std::vector<std::string> content;
+// Calls fn(word) for each space-separated word of normalized text.
+template <class F>
+void for_each_word(std::string_view normalized, F&& fn) {
   std::size_t i = 0;
   while (i < normalized.size()) {
     while (i < normalized.size() && normalized[i] == ' ') ++i;
     std::size_t j = i;
     while (j < normalized.size() && normalized[j] != ' ') ++j;
-    if (j > i) {
-      const std::string_view w = normalized.substr(i, j - i);
-      all.push_back(stem(w));
-      if (!is_stopword(w)) content.push_back(all.back());
-    }
+    if (j > i) fn(normalized.substr(i, j - i));
     i = j;
   }
-  return content.empty() ? all : content;
 }
 
-// Sorted hashes of the words.
-std::vector<std::uint64_t> word_keys(const std::vector<std::string>& words) {
-  std::vector<std::uint64_t> keys;
-  keys.reserve(words.size());
-  for (const auto& w : words) keys.push_back(std::hash<std::string>{}(w));
-  std::sort(keys.begin(), keys.end());
-  return keys;
-}
-
-// Sorted character trigrams of each word, padded with a space on both sides
-// ("api" -> " ap", "api", "pi "), each packed into 24 bits (three bytes: the
-// key is the trigram itself, so there is nothing to hash and no collision).
-// Order-independent, and gives partial credit to compounds and word forms
-// the stemmer misses.
-std::vector<std::uint32_t> trigram_keys(const std::vector<std::string>& words) {
-  std::size_t total = 0;
-  for (const auto& w : words) total += w.size();
-  std::vector<std::uint32_t> keys;
-  keys.reserve(total);
-  for (const auto& w : words) {
-    std::uint32_t window = static_cast<std::uint32_t>(' ');
-    for (std::size_t i = 0; i < w.size(); ++i) {
-      window = (window << 8U) | static_cast<unsigned char>(w[i]);
-      if (i > 0) keys.push_back(window & 0xFFFFFFU);
-    }
-    if (w.empty()) continue;
-    keys.push_back(((window << 8U) | static_cast<std::uint32_t>(' ')) & 0xFFFFFFU);
+// Adds a stemmed word's features: its hash, and its character trigrams
+// padded with a space on both sides ("api" -> " ap", "api", "pi "), each
+// packed into 24 bits (three bytes: the key is the trigram itself, so there
+// is nothing to hash and no collision). Trigrams are order-independent and
+// give partial credit to compounds and word forms the stemmer misses.
+void add_features(std::string_view w, TextSignature& sig) {
+  sig.words.push_back(std::hash<std::string_view>{}(w));
+  if (w.empty()) return;
+  std::uint32_t window = static_cast<std::uint32_t>(' ');
+  for (std::size_t i = 0; i < w.size(); ++i) {
+    window = (window << 8U) | static_cast<unsigned char>(w[i]);
+    if (i > 0) sig.grams.push_back(window & 0xFFFFFFU);
   }
-  std::sort(keys.begin(), keys.end());
-  return keys;
+  sig.grams.push_back(((window << 8U) | static_cast<std::uint32_t>(' ')) & 0xFFFFFFU);
 }
 
 // Dice coefficient 2|A∩B| / (|A|+|B|) over two sorted multisets.
@@ -385,8 +362,26 @@ double token_similarity(std::string_view a, std::string_view b) {
 }
 
 TextSignature text_signature(std::string_view normalized) {
-  const std::vector<std::string> w = content_stems(normalized);
-  return {word_keys(w), trigram_keys(w)};
+  // The stemmed content words (stopwords dropped, unless nothing else is
+  // left) and their trigrams, sorted as multisets.
+  TextSignature sig;
+  sig.grams.reserve(normalized.size() + 2);
+  std::string stemmed;
+  bool content = false;
+  for_each_word(normalized, [&](std::string_view w) {
+    if (is_stopword(w)) return;
+    content = true;
+    stem_into(w, stemmed);
+    add_features(stemmed, sig);
+  });
+  if (!content)
+    for_each_word(normalized, [&](std::string_view w) {
+      stem_into(w, stemmed);
+      add_features(stemmed, sig);
+    });
+  std::sort(sig.words.begin(), sig.words.end());
+  std::sort(sig.grams.begin(), sig.grams.end());
+  return sig;
 }
 
 namespace {

@@ -395,7 +395,7 @@ ExitCode run_migrate(const MigrateArgs& args) {
   Progress progress("files", 0, args.quiet ? Verbosity::Quiet : Verbosity::Normal);
 
   Plan plan;
-  Inputs in;
+  Inputs& in = kept_until_exit(Inputs{});
   std::string plan_name;
   if (args.apply) {
     plan_name = *args.apply;
@@ -438,9 +438,7 @@ ExitCode run_migrate(const MigrateArgs& args) {
     }
     return in.unreadable.empty() ? ExitCode::Ok : ExitCode::Unreadable;
   }
-  const ExitCode code = run_migrate_outputs(args, plan, in, *config, plan_name, progress);
-  release_at_exit(std::move(in));
-  return code;
+  return run_migrate_outputs(args, plan, in, *config, plan_name, progress);
 }
 
 }  // namespace

@@ -160,6 +160,7 @@ std::pair<std::size_t, double> find_fold(const MergeState& st, const Candidate& 
   double best_sim = 0;
   const bool text = is_text(c.kind);
   const double threshold = text ? st.config->thresholds.fold : 1.0;
+  const TextSignature* sig = nullptr;  // the candidate's, once a unit needs it
   for (std::size_t i = 0; i < st.units.size(); ++i) {
     const Unit& u = st.units[i];
     if (u.docs.count(doc) != 0 || u.members.empty()) continue;
@@ -170,7 +171,8 @@ std::pair<std::size_t, double> find_fold(const MergeState& st, const Candidate& 
       sim = (k == c.kind && u.content == c.unit.content) ? 1.0 : 0.0;
     } else {
       const double floor = std::max(threshold, best_sim);
-      sim = unit_similarity(u, c.unit.norm, c.unit.sig(), floor);
+      if (sig == nullptr) sig = &c.unit.sig();
+      sim = unit_similarity(u, c.unit.norm, *sig, floor);
       if (!c.unit.head_norm.empty())
         sim = std::max(sim, unit_similarity(u, c.unit.head_norm, c.unit.head_sig, floor));
     }

@@ -9,6 +9,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <set>
 #include <string>
@@ -33,6 +34,22 @@ struct Doc {
 
   // Source lines [from, to] joined with '\n' (clamped to the document).
   std::string text_of(int from, int to) const;
+};
+
+// A set of document indices as a bitset: membership is asked for every
+// (candidate, unit) pair of a merge, millions of times on large clusters.
+class DocSet {
+ public:
+  void insert(std::size_t doc) {
+    if (doc / 64 >= bits_.size()) bits_.resize(doc / 64 + 1, 0);
+    bits_[doc / 64] |= std::uint64_t{1} << (doc % 64);
+  }
+  std::size_t count(std::size_t doc) const {
+    return doc / 64 < bits_.size() && ((bits_[doc / 64] >> (doc % 64)) & 1U) != 0 ? 1 : 0;
+  }
+
+ private:
+  std::vector<std::uint64_t> bits_;
 };
 
 // An output unit: a paragraph/code/table/... block, or one list item.
@@ -64,7 +81,7 @@ struct Unit {
   std::string head_norm;
   TextSignature head_sig;
   std::vector<std::size_t> members; // SourceBlock indices accounted to this unit
-  std::set<std::size_t> docs;       // documents that contributed
+  DocSet docs;                      // documents that contributed
   bool swapped = false;             // the base wording was replaced by a fuller one
 };
 
@@ -86,7 +103,7 @@ struct MSection {
   std::vector<std::size_t> heading_members;  // SourceBlock indices of headings
   std::vector<MBlock> blocks;
   std::vector<std::size_t> children;         // indices into MergeState::sections
-  std::set<std::size_t> docs;
+  DocSet docs;
   bool all_folded_elsewhere = false;         // created empty by folding
 };
 

@@ -361,6 +361,28 @@ double token_similarity(std::string_view a, std::string_view b) {
   return similarity(text_signature(a), text_signature(b));
 }
 
+namespace {
+
+// Sorts 24-bit trigram keys: three counting passes of one byte each (LSD
+// radix sort) for long texts, std::sort for short ones. Same result.
+void sort_trigrams(std::vector<std::uint32_t>& keys) {
+  constexpr std::size_t kRadixFrom = 256;
+  if (keys.size() < kRadixFrom) {
+    std::sort(keys.begin(), keys.end());
+    return;
+  }
+  std::vector<std::uint32_t> tmp(keys.size());
+  for (unsigned shift = 0; shift < 24; shift += 8) {
+    std::array<std::size_t, 257> start{};
+    for (const std::uint32_t k : keys) ++start[((k >> shift) & 0xFFU) + 1];
+    for (std::size_t b = 1; b < start.size(); ++b) start[b] += start[b - 1];
+    for (const std::uint32_t k : keys) tmp[start[(k >> shift) & 0xFFU]++] = k;
+    keys.swap(tmp);
+  }
+}
+
+}  // namespace
+
 TextSignature text_signature(std::string_view normalized) {
   // The stemmed content words (stopwords dropped, unless nothing else is
   // left) and their trigrams, sorted as multisets.
@@ -380,7 +402,7 @@ TextSignature text_signature(std::string_view normalized) {
       add_features(stemmed, sig);
     });
   std::sort(sig.words.begin(), sig.words.end());
-  std::sort(sig.grams.begin(), sig.grams.end());
+  sort_trigrams(sig.grams);
   return sig;
 }
 

@@ -1,5 +1,7 @@
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include <string>
 #include <vector>
 
@@ -127,6 +129,32 @@ TEST(TextSignature, AgreesWithTokenSimilarity) {
         }
       }
     }
+}
+
+// Trigrams are the padded three-byte windows of each stemmed content word,
+// sorted: short texts by std::sort, long ones (256 keys and more) by radix
+// passes; both must give the same ascending multiset.
+TEST(TextSignature, TrigramsOfShortAndLongTexts) {
+  const TextSignature api = text_signature("api");
+  const std::vector<std::uint32_t> expected = {(' ' << 16) | ('a' << 8) | 'p',
+                                               ('a' << 16) | ('p' << 8) | 'i',
+                                               ('p' << 16) | ('i' << 8) | ' '};
+  std::vector<std::uint32_t> sorted_expected = expected;
+  std::sort(sorted_expected.begin(), sorted_expected.end());
+  EXPECT_EQ(api.grams, sorted_expected);
+  std::string long_text;
+  for (int i = 0; i < 300; ++i) long_text += "word" + std::to_string(i * 7919 % 1000) + " zebra ";
+  const TextSignature sig = text_signature(long_text);
+  ASSERT_GE(sig.grams.size(), 256U);
+  EXPECT_TRUE(std::is_sorted(sig.grams.begin(), sig.grams.end()));
+  // The multiset is the union of each word's own trigrams.
+  std::vector<std::uint32_t> pieced;
+  for (const std::string& w : tokens(long_text)) {
+    const TextSignature one = text_signature(w);
+    pieced.insert(pieced.end(), one.grams.begin(), one.grams.end());
+  }
+  std::sort(pieced.begin(), pieced.end());
+  EXPECT_EQ(sig.grams, pieced);
 }
 
 TEST(NormalizeText, AsciiAndUnicodePathsAgreeOnAscii) {

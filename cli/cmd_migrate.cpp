@@ -57,8 +57,11 @@ struct Inputs {
 
 struct ClusterOutcome {
   std::string output;  // file name in DIR; "" when it could not be resolved
+  // The merge's text and decisions; its block provenance (the bulk of a
+  // report) is dropped once the cluster's report entry is made.
   std::optional<MergeResult> merged;
   std::optional<Error> error;
+  json report;  // the cluster's entry in the migrate report
 };
 
 ExitCode usage(const std::string& message) {
@@ -240,8 +243,7 @@ std::string report_text(const Plan& plan, const std::vector<ClusterOutcome>& out
                         const Inputs& in) {
   json doc = {{"version", 1}, {"target", std::string(to_string(plan.target))}};
   json clusters = json::array();
-  for (std::size_t i = 0; i < plan.clusters.size(); ++i)
-    clusters.push_back(cluster_json(plan.clusters[i], outcomes[i]));
+  for (const ClusterOutcome& o : outcomes) clusters.push_back(o.report);
   doc["clusters"] = clusters;
   json unreadable = json::array();
   for (const Error& e : in.unreadable) unreadable.push_back(error_json(e));
@@ -323,6 +325,11 @@ ExitCode run_migrate_outputs(const MigrateArgs& args, const Plan& plan, const In
   });
   auto outcomes = parallel_map_in_order<ClusterOutcome>(order, jobs, [&](std::size_t i) {
     ClusterOutcome o = merge_cluster(plan, plan.clusters[i], in, config, plan_name);
+    o.report = cluster_json(plan.clusters[i], o);
+    if (o.merged) {
+      o.merged->report.source_blocks = {};
+      o.merged->report.output_blocks = {};
+    }
     progress.advance();
     return o;
   });

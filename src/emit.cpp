@@ -7,9 +7,10 @@
 //   + other list                 * other list       (kept apart from the '-' list)
 //   ***                          ---
 //
-// Each block is rewritten from its own source text, never re-rendered: the
-// block is parsed again with cmark to locate list markers, code, HTML and
-// tables, and only these edits are made (see docs/fmt.md):
+// Each block is rewritten from its own source text, never re-rendered: a
+// block that needs an edit is parsed again with cmark to locate list
+// markers, code, HTML and tables (one that needs none is written as it is,
+// see already_canonical), and only these edits are made (see docs/fmt.md):
 //   - bullet markers become '-' (or '*' for a list right after a '-' list,
 //     which CommonMark would otherwise merge into it); same width, so
 //     nested indentation stays valid; ordered lists keep their numbers;

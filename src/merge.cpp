@@ -189,6 +189,77 @@ void merge_document(MergeState& st, std::size_t d) {
   detail::align_children(st, 0, tops, d, "");
 }
 
+// Sources sorted by their canonical text, then name, so that any
+// permutation of the inputs gives the same merge (one source needs no
+// ordering, and no emission for it).
+std::vector<const AgentFile*> canonical_order(const std::vector<const AgentFile*>& variants) {
+  std::vector<std::pair<std::string, std::size_t>> keyed;
+  keyed.reserve(variants.size());
+  for (std::size_t i = 0; i < variants.size(); ++i)
+    keyed.emplace_back(variants.size() == 1 ? std::string() : emit(*variants[i]).text + '\0' + variants[i]->source_name, i);
+  std::sort(keyed.begin(), keyed.end());
+  std::vector<const AgentFile*> sources;
+  sources.reserve(keyed.size());
+  for (const auto& k : keyed) sources.push_back(variants[k.second]);
+  return sources;
+}
+
+// Adds each source's documents to the state and the report. A source of
+// several documents is split into `split[i]`; a source of one document
+// (nearly all) is used in place, not copied.
+void add_documents(MergeState& st, const std::vector<const AgentFile*>& sources,
+                   std::vector<std::vector<AgentFile>>& split) {
+  split.resize(sources.size());
+  for (std::size_t i = 0; i < sources.size(); ++i) {
+    if (detail::second_document_start(*sources[i]) >= 0) split[i] = split_documents(*sources[i]);
+    std::vector<const AgentFile*> parts;
+    for (const AgentFile& f : split[i]) parts.push_back(&f);
+    if (parts.empty()) parts.push_back(sources[i]);
+    st.report->sources.push_back({sources[i]->source_name, sources[i]->name(), sources[i]->format,
+                                  static_cast<int>(parts.size())});
+    for (const AgentFile* f : parts)
+      st.docs.push_back({i, f, split_lines(f->body.text), f->body.first_line});
+  }
+}
+
+// The 1-based line of the "description:" key in `text`, or 0.
+int description_line(const std::string& text) {
+  const auto lines = split_lines(text);
+  for (std::size_t i = 0; i < lines.size(); ++i)
+    if (lines[i].rfind("description:", 0) == 0) return static_cast<int>(i) + 1;
+  return 0;
+}
+
+// Frontmatter blocks: the primary's description and each appended example
+// are output blocks (at the description's line); what folded goes to the
+// description.
+void add_frontmatter_blocks(MergeReport& report, int desc_line) {
+  int description_block = -1;
+  for (int pass = 0; pass < 2; ++pass)
+    for (std::size_t i = 0; i < report.source_blocks.size(); ++i) {
+      SourceBlock& sb = report.source_blocks[i];
+      if ((sb.kind != "example" && sb.kind != "description") || sb.fate == BlockFate::Dropped) continue;
+      const bool own_block = sb.fate == BlockFate::Kept;
+      if (pass == 0 && own_block && sb.kind == "description") description_block = static_cast<int>(report.output_blocks.size());
+      if (pass == 0 && own_block) {
+        OutputBlock ob;
+        ob.id = static_cast<int>(report.output_blocks.size());
+        ob.line = ob.end_line = desc_line;
+        ob.kind = sb.kind;
+        ob.section = "frontmatter";
+        ob.text = sb.text;
+        ob.sources = {sb.source};
+        sb.output = ob.id;
+        report.output_blocks.push_back(std::move(ob));
+      } else if (pass == 1 && !own_block && description_block >= 0) {
+        sb.output = description_block;
+        auto& ob = report.output_blocks[static_cast<std::size_t>(description_block)];
+        ob.folded.push_back(i);
+        if (std::find(ob.sources.begin(), ob.sources.end(), sb.source) == ob.sources.end()) ob.sources.push_back(sb.source);
+      }
+    }
+}
+
 }  // namespace
 
 Result<MergeResult> merge(const std::vector<AgentFile>& variants, const MergeOptions& options) {
@@ -200,33 +271,15 @@ Result<MergeResult> merge(const std::vector<AgentFile>& variants, const MergeOpt
 
 Result<MergeResult> merge(const std::vector<const AgentFile*>& variants, const MergeOptions& options) {
   if (variants.empty()) return Error{"", 0, "no-input", "nothing to merge"};
-  // Canonical order of the sources (one source needs no ordering, and no
-  // emission for it).
-  std::vector<std::pair<std::string, std::size_t>> keyed;
-  for (std::size_t i = 0; i < variants.size(); ++i)
-    keyed.emplace_back(variants.size() == 1 ? std::string() : emit(*variants[i]).text + '\0' + variants[i]->source_name, i);
-  std::sort(keyed.begin(), keyed.end());
-  std::vector<const AgentFile*> sources;
-  for (const auto& k : keyed) sources.push_back(variants[k.second]);
-
+  const std::vector<const AgentFile*> sources = canonical_order(variants);
   MergeResult result;
   MergeReport& report = result.report;
   report.thresholds = options.config.thresholds;
-  std::vector<std::vector<AgentFile>> split(sources.size());
   MergeState st;
   st.config = &options.config;
   st.report = &report;
-  for (std::size_t i = 0; i < sources.size(); ++i) {
-    // A source of one document (nearly all) is used in place, not copied.
-    if (detail::second_document_start(*sources[i]) >= 0) split[i] = split_documents(*sources[i]);
-    std::vector<const AgentFile*> parts;
-    for (const AgentFile& f : split[i]) parts.push_back(&f);
-    if (parts.empty()) parts.push_back(sources[i]);
-    report.sources.push_back({sources[i]->source_name, sources[i]->name(), sources[i]->format,
-                              static_cast<int>(parts.size())});
-    for (const AgentFile* f : parts)
-      st.docs.push_back({i, f, split_lines(f->body.text), f->body.first_line});
-  }
+  std::vector<std::vector<AgentFile>> split;
+  add_documents(st, sources, split);
   auto primary_doc = choose_primary(sources, st.docs, options);
   if (!primary_doc) return primary_doc.error();
   report.primary = st.docs[*primary_doc].source;
@@ -259,44 +312,12 @@ Result<MergeResult> merge(const std::vector<const AgentFile*>& variants, const M
   merged.body = detail::parse_body(r.body, 1, merged.source_name, diags);
   EmitResult emitted = emit(merged, report.target);
   result.text = std::move(emitted.text);
-  const int offset = emitted.body_offset;
-  const int desc_line = [&] {
-    const auto lines = split_lines(result.text);
-    for (std::size_t i = 0; i < lines.size(); ++i)
-      if (lines[i].rfind("description:", 0) == 0) return static_cast<int>(i) + 1;
-    return 0;
-  }();
   for (auto& b : r.blocks) {
-    b.line += offset;
-    b.end_line += offset;
+    b.line += emitted.body_offset;
+    b.end_line += emitted.body_offset;
   }
   report.output_blocks = std::move(r.blocks);
-  // Frontmatter blocks: the primary's description and each appended example
-  // are output blocks; what folded goes to the description.
-  int description_block = -1;
-  for (int pass = 0; pass < 2; ++pass)
-    for (std::size_t i = 0; i < report.source_blocks.size(); ++i) {
-      SourceBlock& sb = report.source_blocks[i];
-      if ((sb.kind != "example" && sb.kind != "description") || sb.fate == BlockFate::Dropped) continue;
-      const bool own_block = sb.fate == BlockFate::Kept;
-      if (pass == 0 && own_block && sb.kind == "description") description_block = static_cast<int>(report.output_blocks.size());
-      if (pass == 0 && own_block) {
-        OutputBlock ob;
-        ob.id = static_cast<int>(report.output_blocks.size());
-        ob.line = ob.end_line = desc_line;
-        ob.kind = sb.kind;
-        ob.section = "frontmatter";
-        ob.text = sb.text;
-        ob.sources = {sb.source};
-        sb.output = ob.id;
-        report.output_blocks.push_back(std::move(ob));
-      } else if (pass == 1 && !own_block && description_block >= 0) {
-        sb.output = description_block;
-        auto& ob = report.output_blocks[static_cast<std::size_t>(description_block)];
-        ob.folded.push_back(i);
-        if (std::find(ob.sources.begin(), ob.sources.end(), sb.source) == ob.sources.end()) ob.sources.push_back(sb.source);
-      }
-    }
+  add_frontmatter_blocks(report, description_line(result.text));
   return result;
 }
 

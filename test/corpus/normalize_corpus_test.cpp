@@ -74,7 +74,7 @@ TEST(NormalizeReference, EdgeCases) {
   Tally t;
   for (const char* s : {"", " ", "\n\n", "- **API** [docs](http://x/y) c++ C# f# x++y", "[a](b c)",
                         "a](b)c++", "x](u)++", "ÉCOLE e\xCC\x81t\xC3\xA9 \xFF\xFE ok", "1. # > - item",
-                        "caf\xC3", "\xE2\x80\x94dash\xE2\x80\x94", "Straße ΣΑΣ", "tab\there\r\nCRLF"})
+                        "caf\xC3", "\xE2\x80\x94" "dash\xE2\x80\x94", "Straße ΣΑΣ", "tab\there\r\nCRLF"})
     t.check("edge", s);
   EXPECT_EQ(t.compared, 13);
   std::string msg;

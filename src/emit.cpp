@@ -124,6 +124,42 @@ void collect_list(cmark_node* list, const std::vector<std::string>& lines, char 
   }
 }
 
+// Whether an item line would read as a thematic break with `bullet` as its
+// marker (at byte `col`): "* ----" with '-' is "- ----", a rule, not an item.
+bool makes_break(const std::string& line, std::size_t col, char bullet) {
+  if (bullet == '+') return false;
+  int marks = 1;
+  for (std::size_t i = col + 1; i < line.size(); ++i) {
+    if (line[i] == bullet) {
+      ++marks;
+    } else if (line[i] != ' ' && line[i] != '\t') {
+      return false;
+    }
+  }
+  return marks >= 3;
+}
+
+// `preferred` for the list, unless an item would then read as a thematic
+// break: '+' then (never a rule), or the remaining bullet when the list
+// before it already took '+'. Never the bullet of the list just before
+// (`before`, 0 if none), which would merge the two.
+char safe_bullet(cmark_node* list, const std::vector<std::string>& lines, char preferred,
+                 char before) {
+  auto breaks = [&](char bullet) {
+    for (cmark_node* item = cmark_node_first_child(list); item != nullptr; item = cmark_node_next(item)) {
+      const int line = cmark_node_get_start_line(item);
+      const int col = cmark_node_get_start_column(item) - 1;
+      if (line >= 1 && line <= static_cast<int>(lines.size()) && col >= 0 &&
+          makes_break(lines[static_cast<std::size_t>(line - 1)], static_cast<std::size_t>(col), bullet))
+        return true;
+    }
+    return false;
+  };
+  for (const char bullet : {preferred, '+', other_bullet(preferred)})
+    if (bullet != before && !breaks(bullet)) return bullet;
+  return preferred;
+}
+
 Edits collect_edits(cmark_node* doc, const std::vector<std::string>& lines, char first_bullet) {
   Edits e;
   std::map<cmark_node*, char> bullets;
@@ -162,6 +198,7 @@ Edits collect_edits(cmark_node* doc, const std::vector<std::string>& lines, char
         } else if (prev == nullptr && cmark_node_parent(n) == doc) {
           bullet = first_bullet;
         }
+        bullet = safe_bullet(n, lines, bullet, prev != nullptr && bullets.count(prev) != 0 ? bullets[prev] : 0);
         bullets[n] = bullet;
         if (cmark_node_parent(n) == doc) e.last_top_bullet = bullet;
         collect_list(n, lines, bullet, e);

@@ -23,6 +23,8 @@
 #include "emit_internal.hpp"
 
 #include <algorithm>
+#include <cstdlib>
+#include <cstring>
 #include <map>
 #include <memory>
 #include <optional>
@@ -226,28 +228,60 @@ std::string strip_line(const std::string& s, bool hard_break_line) {
   return out;
 }
 
-// The canonical form of one block's source. `first_bullet` is the bullet a
-// top-level list at the start of the fragment must use.
-Fragment canonical_fragment(std::string_view source, char first_bullet) {
-  const std::vector<std::string> lines = split_lines(source);
-  NodePtr doc(cmark_parse_document(source.data(), source.size(), CMARK_OPT_SOURCEPOS));
-  const Edits e = collect_edits(doc.get(), lines, first_bullet);
+// How blank lines are written: Normalize makes whitespace-only lines empty
+// and folds runs of them; Keep leaves them as written.
+enum class BlankLines { Normalize, Keep };
+
+// The fragment's lines with the edits applied, joined. `blanks_changed` is
+// set when Normalize changed or dropped a blank line.
+std::string apply_edits(const std::vector<std::string>& lines, const Edits& e, BlankLines blanks,
+                        bool& blanks_changed) {
   std::vector<std::string> out;
   for (int l = 1; l <= static_cast<int>(lines.size()); ++l) {
     std::string s = lines[static_cast<std::size_t>(l - 1)];
     for (auto m = e.markers.lower_bound({l, 0}); m != e.markers.end() && m->first.first == l; ++m)
       s[static_cast<std::size_t>(m->first.second)] = m->second;
-    if (e.verbatim.count(l) != 0) {
+    if (e.verbatim.count(l) != 0 || (blanks == BlankLines::Keep && !s.empty() && blank(s))) {
       out.push_back(std::move(s));
       continue;
     }
+    const bool was_empty = s.empty();
     s = strip_line(s, e.hard_break.count(l) != 0);
-    if (s.empty() && (out.empty() || out.back().empty())) continue;
+    if (s.empty() && !was_empty) blanks_changed = true;
+    if (s.empty() && (out.empty() || out.back().empty())) {
+      blanks_changed = true;
+      continue;
+    }
     out.push_back(std::move(s));
   }
   while (!out.empty() && out.back().empty()) out.pop_back();
+  std::string text;
+  for (std::size_t i = 0; i < out.size(); ++i) text += (i ? "\n" : "") + out[i];
+  return text;
+}
+
+// Whether `text` renders to the same HTML as the parsed `doc`.
+bool same_html(cmark_node* doc, const std::string& text) {
+  NodePtr other(cmark_parse_document(text.data(), text.size(), CMARK_OPT_DEFAULT));
+  std::unique_ptr<char, decltype(&std::free)> a(cmark_render_html(doc, CMARK_OPT_DEFAULT), &std::free);
+  std::unique_ptr<char, decltype(&std::free)> b(cmark_render_html(other.get(), CMARK_OPT_DEFAULT), &std::free);
+  return std::strcmp(a.get(), b.get()) == 0;
+}
+
+// The canonical form of one block's source. `first_bullet` is the bullet a
+// top-level list at the start of the fragment must use. Blank lines are
+// normalized unless that changes how cmark reads the block (a line of a tab
+// and a space inside a list item is not read as an empty line is): then
+// they are kept as written, and only the other edits are made.
+Fragment canonical_fragment(std::string_view source, char first_bullet) {
+  const std::vector<std::string> lines = split_lines(source);
+  NodePtr doc(cmark_parse_document(source.data(), source.size(), CMARK_OPT_SOURCEPOS));
+  const Edits e = collect_edits(doc.get(), lines, first_bullet);
+  bool blanks_changed = false;
   Fragment f;
-  for (std::size_t i = 0; i < out.size(); ++i) f.text += (i ? "\n" : "") + out[i];
+  f.text = apply_edits(lines, e, BlankLines::Normalize, blanks_changed);
+  if (blanks_changed && !same_html(doc.get(), f.text))
+    f.text = apply_edits(lines, e, BlankLines::Keep, blanks_changed);
   f.last_bullet = e.last_top_bullet;
   return f;
 }

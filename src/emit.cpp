@@ -436,6 +436,13 @@ std::string join_parts(std::vector<std::string>& parts) {
   if (parts.empty()) return {};
   // A leading "---" would read back as a frontmatter opener.
   if (parts.front() == "---") parts.front() = "***";
+  // A leading U+FEFF would read back as a byte order mark (dropped, and a
+  // "---" after it would open a frontmatter): the same character as a
+  // numeric reference. It can only be paragraph text there, where
+  // CommonMark decodes the reference to the same character.
+  constexpr std::string_view kBom = "\xEF\xBB\xBF";
+  if (std::string_view(parts.front()).substr(0, kBom.size()) == kBom)
+    parts.front().replace(0, kBom.size(), "&#xFEFF;");
   std::string out;
   for (const std::string& p : parts) out += (out.empty() ? "" : "\n\n") + p;
   return out + "\n";

@@ -20,6 +20,7 @@
 //   - runs of blank lines (outside code and HTML) fold to one.
 #include "agentmerge/emit.hpp"
 
+#include "cmark_input.hpp"
 #include "emit_internal.hpp"
 
 #include <algorithm>
@@ -262,7 +263,7 @@ std::string apply_edits(const std::vector<std::string>& lines, const Edits& e, B
 
 // Whether `text` renders to the same HTML as the parsed `doc`.
 bool same_html(cmark_node* doc, const std::string& text) {
-  NodePtr other(cmark_parse_document(text.data(), text.size(), CMARK_OPT_DEFAULT));
+  NodePtr other(detail::parse_markdown(text, CMARK_OPT_DEFAULT));
   std::unique_ptr<char, decltype(&std::free)> a(cmark_render_html(doc, CMARK_OPT_DEFAULT), &std::free);
   std::unique_ptr<char, decltype(&std::free)> b(cmark_render_html(other.get(), CMARK_OPT_DEFAULT), &std::free);
   return std::strcmp(a.get(), b.get()) == 0;
@@ -275,7 +276,7 @@ bool same_html(cmark_node* doc, const std::string& text) {
 // they are kept as written, and only the other edits are made.
 Fragment canonical_fragment(std::string_view source, char first_bullet) {
   const std::vector<std::string> lines = split_lines(source);
-  NodePtr doc(cmark_parse_document(source.data(), source.size(), CMARK_OPT_SOURCEPOS));
+  NodePtr doc(detail::parse_markdown(source, CMARK_OPT_SOURCEPOS));
   const Edits e = collect_edits(doc.get(), lines, first_bullet);
   bool blanks_changed = false;
   Fragment f;

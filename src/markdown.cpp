@@ -21,6 +21,7 @@
 #include <cmark.h>
 
 #include "agentmerge/normalize.hpp"
+#include "cmark_input.hpp"
 
 namespace agentmerge::detail {
 
@@ -364,7 +365,7 @@ Body parse_body(std::string_view text, int first_line, const std::string& /*file
   body.text = std::string(text);
   const Lines lines(text);
   const Ctx ctx{lines, first_line - 1};
-  NodePtr doc(cmark_parse_document(text.data(), text.size(), CMARK_OPT_SOURCEPOS));
+  NodePtr doc(parse_markdown(text, CMARK_OPT_SOURCEPOS));
   TreeBuilder tree(body.root);
 
   const std::vector<Span> spans = child_spans(doc.get(), lines.count(), lines);

@@ -29,8 +29,11 @@ namespace {
 namespace fs = std::filesystem;
 
 // Body HTML with raw HTML kept (CMARK_OPT_UNSAFE), whitespace between tags
-// and at the ends removed.
-std::string body_html(const std::string& markdown) {
+// and at the ends removed. A body is never a whole file: a U+FEFF at its
+// start is text, as the parser reads it, so cmark gets it after a line
+// break (where it does not drop it as a byte order mark).
+std::string body_html(const std::string& body) {
+  const std::string markdown = body.rfind("\xEF\xBB\xBF", 0) == 0 ? "\n" + body : body;
   std::unique_ptr<char, decltype(&std::free)> html(
       cmark_markdown_to_html(markdown.data(), markdown.size(), CMARK_OPT_UNSAFE), &std::free);
   static const std::regex between_tags(R"(>\s+<)");

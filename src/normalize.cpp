@@ -20,6 +20,7 @@
 
 #include <utf8proc.h>
 
+#include "normalize_internal.hpp"
 #include "sorted_common.hpp"
 
 namespace agentmerge {
@@ -59,6 +60,10 @@ std::string casefold(std::string_view s) {
   std::free(out);  // NOLINT(cppcoreguidelines-no-malloc): utf8proc allocates with malloc
   return result;
 }
+
+}  // namespace
+
+namespace detail {
 
 // casefold applied to each space-separated word of `words` (the output of
 // fold_line): ASCII words are lowercased in place, the others go
@@ -122,6 +127,10 @@ std::string_view strip_line_markers(std::string_view line) {
   }
   return line.substr(i);
 }
+
+}  // namespace detail
+
+namespace {
 
 // The length of the link target "(url)" that starts at line[i] after a
 // "]", or 0 when there is none: "[text](url)" and "![alt](url)" keep their
@@ -293,11 +302,11 @@ std::string normalize_text(std::string_view markdown) {
   while (start <= markdown.size()) {
     std::size_t end = markdown.find('\n', start);
     if (end == std::string_view::npos) end = markdown.size();
-    fold_line(strip_line_markers(markdown.substr(start, end - start)), out, space, non_ascii);
+    fold_line(detail::strip_line_markers(markdown.substr(start, end - start)), out, space, non_ascii);
     space = true;
     start = end + 1;
   }
-  return non_ascii ? casefold_words(std::move(out)) : out;
+  return non_ascii ? detail::casefold_words(std::move(out)) : out;
 }
 
 std::string normalize_title(std::string_view title) {

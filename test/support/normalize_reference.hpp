@@ -1,15 +1,18 @@
 // The reference normalization: normalize_text as first written, one pass
 // per step (line markers, links, words, case). The library's single-pass
 // normalize_text must give the same bytes for every text; the corpus test
-// and the parse fuzzer compare the two.
+// and the parse fuzzer compare the two. The steps the single pass replaced
+// (link stripping, word folding, their composition) are kept here as they
+// were; line markers and case folding are the library's own
+// (src/normalize_internal.hpp), which the single pass still calls.
 #pragma once
 
-#include <algorithm>
-#include <cstdlib>
 #include <string>
 #include <string_view>
 
 #include <utf8proc.h>
+
+#include "normalize_internal.hpp"
 
 namespace agentmerge::test {
 
@@ -17,99 +20,6 @@ namespace reference_detail {
 
 inline bool is_ascii_alnum(unsigned char c) {
   return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-
-
-// Unicode case folding (NFC composed). Invalid UTF-8 falls back to ASCII
-// lowercasing so that normalization never fails.
-inline std::string casefold(std::string_view s) {
-  // ASCII text (most agent files, block by block) folds to lowercase bytes;
-  // utf8proc's full mapping only runs when a byte >= 0x80 is present.
-  if (std::all_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
-    std::string result(s);
-    for (char& c : result)
-      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    return result;
-  }
-  utf8proc_uint8_t* out = nullptr;
-  const auto flags =
-      static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD);
-  const utf8proc_ssize_t n = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(s.data()),
-                                          static_cast<utf8proc_ssize_t>(s.size()), &out, flags);
-  std::string result;
-  if (n >= 0 && out != nullptr) {
-    result.assign(reinterpret_cast<const char*>(out), static_cast<std::size_t>(n));
-  } else {
-    result.assign(s);
-    for (char& c : result)
-      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  std::free(out);  // NOLINT(cppcoreguidelines-no-malloc): utf8proc allocates with malloc
-  return result;
-}
-
-// casefold applied to each space-separated word of `words` (the output of
-// fold_to_words): ASCII words are lowercased in place, the others go
-// through utf8proc one word at a time.
-inline std::string casefold_words(std::string words) {
-  auto ascii = [](std::string_view w) {
-    return std::all_of(w.begin(), w.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
-  };
-  auto lower = [](char& c) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  };
-  if (ascii(words)) {
-    std::for_each(words.begin(), words.end(), lower);
-    return words;
-  }
-  std::string out;
-  out.reserve(words.size());
-  std::size_t i = 0;
-  while (i < words.size()) {
-    std::size_t j = words.find(' ', i);
-    if (j == std::string::npos) j = words.size();
-    const std::string_view w = std::string_view(words).substr(i, j - i);
-    if (ascii(w)) {
-      const std::size_t at = out.size();
-      out.append(w);
-      std::for_each(out.begin() + static_cast<std::ptrdiff_t>(at), out.end(), lower);
-    } else {
-      out.append(casefold(w));
-    }
-    if (j < words.size()) out.push_back(' ');
-    i = j + 1;
-  }
-  return out;
-}
-
-
-// Removes one line's block-level markers: indentation, '>' quote markers,
-// ATX '#'s, and a list marker ("-", "*", "+", "1.", "1)").
-inline std::string_view strip_line_markers(std::string_view line) {
-  std::size_t i = 0;
-  auto skip_spaces = [&] {
-    while (i < line.size() && (line[i] == ' ' || line[i] == '\t')) ++i;
-  };
-  skip_spaces();
-  while (i < line.size() && line[i] == '>') {
-    ++i;
-    skip_spaces();
-  }
-  if (i < line.size() && line[i] == '#') {
-    while (i < line.size() && line[i] == '#') ++i;
-    skip_spaces();
-  }
-  if (i + 1 < line.size() && (line[i] == '-' || line[i] == '*' || line[i] == '+') &&
-      (line[i + 1] == ' ' || line[i + 1] == '\t')) {
-    i += 2;
-  } else {
-    std::size_t j = i;
-    while (j < line.size() && j - i < 9 && line[j] >= '0' && line[j] <= '9') ++j;
-    if (j > i && j + 1 < line.size() && (line[j] == '.' || line[j] == ')') &&
-        (line[j + 1] == ' ' || line[j + 1] == '\t'))
-      i = j + 2;
-  }
-  return line.substr(i);
 }
 
 // Replaces "[text](url)" and "![alt](url)" by their text (the URL is
@@ -201,11 +111,11 @@ inline std::string normalize_text_reference(std::string_view markdown) {
   while (start <= markdown.size()) {
     std::size_t end = markdown.find('\n', start);
     if (end == std::string_view::npos) end = markdown.size();
-    stripped.append(strip_line_markers(markdown.substr(start, end - start)));
+    stripped.append(detail::strip_line_markers(markdown.substr(start, end - start)));
     stripped.push_back(' ');
     start = end + 1;
   }
-  return casefold_words(fold_to_words(strip_links(stripped)));
+  return detail::casefold_words(fold_to_words(strip_links(stripped)));
 }
 
 }  // namespace agentmerge::test

@@ -11,6 +11,7 @@
 #include <cstddef>
 #include <filesystem>
 #include <functional>
+#include <numeric>
 #include <optional>
 #include <vector>
 
@@ -25,18 +26,6 @@ unsigned default_jobs();
 
 void parallel_for(std::size_t n, unsigned jobs, const std::function<void(std::size_t)>& fn);
 
-// parallel_for that collects fn(i) into slot i. T need not be
-// default-constructible (Result<T> is not).
-template <class T, class F>
-std::vector<T> parallel_map(std::size_t n, unsigned jobs, F&& fn) {
-  std::vector<std::optional<T>> slots(n);
-  parallel_for(n, jobs, [&](std::size_t i) { slots[i].emplace(fn(i)); });
-  std::vector<T> out;
-  out.reserve(n);
-  for (std::optional<T>& s : slots) out.push_back(std::move(*s));
-  return out;
-}
-
 // parallel_map that hands the indexes out in `order` (a permutation of
 // [0, order.size())), e.g. the costliest first so that no long task starts
 // last and leaves the other threads idle; results stay in index order.
@@ -48,6 +37,15 @@ std::vector<T> parallel_map_in_order(const std::vector<std::size_t>& order, unsi
   out.reserve(order.size());
   for (std::optional<T>& s : slots) out.push_back(std::move(*s));
   return out;
+}
+
+// parallel_for that collects fn(i) into slot i. T need not be
+// default-constructible (Result<T> is not).
+template <class T, class F>
+std::vector<T> parallel_map(std::size_t n, unsigned jobs, F&& fn) {
+  std::vector<std::size_t> order(n);
+  std::iota(order.begin(), order.end(), std::size_t{0});
+  return parallel_map_in_order<T>(order, jobs, std::forward<F>(fn));
 }
 
 // Reads and parses every path (read_file + parse_agent) on `jobs` threads;

@@ -18,11 +18,13 @@
 
 namespace agentmerge::detail {
 
+// U+FEFF in UTF-8.
+inline constexpr std::string_view kByteOrderMark = "\xEF\xBB\xBF";
+
 inline cmark_node* parse_markdown(std::string_view text, int options) {
-  constexpr std::string_view kBom = "\xEF\xBB\xBF";
-  if (text.substr(0, kBom.size()) != kBom) return cmark_parse_document(text.data(), text.size(), options);
+  if (!text.starts_with(kByteOrderMark)) return cmark_parse_document(text.data(), text.size(), options);
   std::string copy(text);
-  copy.replace(0, kBom.size(), "\xE2\x81\xA0");
+  copy.replace(0, kByteOrderMark.size(), "\xE2\x81\xA0");
   return cmark_parse_document(copy.data(), copy.size(), options);
 }
 

@@ -112,8 +112,10 @@ void mark_range(std::set<int>& s, int first, int last) {
   for (int l = first; l <= last; ++l) s.insert(l);
 }
 
-void collect_list(cmark_node* list, const std::vector<std::string>& lines, char bullet,
-                  Edits& e) {
+// The bullet markers of a list's items: (line, byte column) of each item
+// whose first line has '*', '+' or '-' where cmark says the item starts.
+std::vector<std::pair<int, int>> item_markers(cmark_node* list, const std::vector<std::string>& lines) {
+  std::vector<std::pair<int, int>> out;
   for (cmark_node* item = cmark_node_first_child(list); item != nullptr;
        item = cmark_node_next(item)) {
     const int line = cmark_node_get_start_line(item);
@@ -123,8 +125,9 @@ void collect_list(cmark_node* list, const std::vector<std::string>& lines, char 
     if (static_cast<std::size_t>(col) < s.size() &&
         (s[static_cast<std::size_t>(col)] == '*' || s[static_cast<std::size_t>(col)] == '+' ||
          s[static_cast<std::size_t>(col)] == '-'))
-      e.markers[{line, col}] = bullet;
+      out.emplace_back(line, col);
   }
+  return out;
 }
 
 // Whether an item line would read as a thematic break with `bullet` as its
@@ -146,17 +149,13 @@ bool makes_break(const std::string& line, std::size_t col, char bullet) {
 // break: '+' then (never a rule), or the remaining bullet when the list
 // before it already took '+'. Never the bullet of the list just before
 // (`before`, 0 if none), which would merge the two.
-char safe_bullet(cmark_node* list, const std::vector<std::string>& lines, char preferred,
-                 char before) {
+char safe_bullet(const std::vector<std::pair<int, int>>& markers,
+                 const std::vector<std::string>& lines, char preferred, char before) {
   auto breaks = [&](char bullet) {
-    for (cmark_node* item = cmark_node_first_child(list); item != nullptr; item = cmark_node_next(item)) {
-      const int line = cmark_node_get_start_line(item);
-      const int col = cmark_node_get_start_column(item) - 1;
-      if (line >= 1 && line <= static_cast<int>(lines.size()) && col >= 0 &&
-          makes_break(lines[static_cast<std::size_t>(line - 1)], static_cast<std::size_t>(col), bullet))
-        return true;
-    }
-    return false;
+    return std::any_of(markers.begin(), markers.end(), [&](const std::pair<int, int>& m) {
+      return makes_break(lines[static_cast<std::size_t>(m.first - 1)],
+                         static_cast<std::size_t>(m.second), bullet);
+    });
   };
   for (const char bullet : {preferred, '+', other_bullet(preferred)})
     if (bullet != before && !breaks(bullet)) return bullet;
@@ -201,10 +200,12 @@ Edits collect_edits(cmark_node* doc, const std::vector<std::string>& lines, char
         } else if (prev == nullptr && cmark_node_parent(n) == doc) {
           bullet = first_bullet;
         }
-        bullet = safe_bullet(n, lines, bullet, prev != nullptr && bullets.count(prev) != 0 ? bullets[prev] : 0);
+        const auto markers = item_markers(n, lines);
+        bullet = safe_bullet(markers, lines, bullet,
+                             prev != nullptr && bullets.count(prev) != 0 ? bullets[prev] : 0);
         bullets[n] = bullet;
         if (cmark_node_parent(n) == doc) e.last_top_bullet = bullet;
-        collect_list(n, lines, bullet, e);
+        for (const auto& m : markers) e.markers[m] = bullet;
         break;
       }
       default: break;
@@ -441,9 +442,8 @@ std::string join_parts(std::vector<std::string>& parts) {
   // "---" after it would open a frontmatter): the same character as a
   // numeric reference. It can only be paragraph text there, where
   // CommonMark decodes the reference to the same character.
-  constexpr std::string_view kBom = "\xEF\xBB\xBF";
-  if (std::string_view(parts.front()).substr(0, kBom.size()) == kBom)
-    parts.front().replace(0, kBom.size(), "&#xFEFF;");
+  if (parts.front().starts_with(detail::kByteOrderMark))
+    parts.front().replace(0, detail::kByteOrderMark.size(), "&#xFEFF;");
   std::string out;
   for (const std::string& p : parts) out += (out.empty() ? "" : "\n\n") + p;
   return out + "\n";

@@ -184,9 +184,8 @@ void fold_line(std::string_view line, std::string& out, bool& space, bool& non_a
     const auto c = static_cast<unsigned char>(line[i]);
     if (c < 0x80) {
       if (is_ascii_alnum(c) || keep_symbol(line, i)) {
-        if (space && !out.empty()) out.push_back(' ');
-        space = false;
-        out.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : static_cast<char>(c));
+        const char lower = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : static_cast<char>(c);
+        keep(&lower, 1);
       } else {
         space = true;
         if (c == ']') i += link_target(line, i + 1);
@@ -289,7 +288,7 @@ double dice(const std::vector<Key>& a, const std::vector<Key>& b) {
 
 std::string normalize_text(std::string_view markdown) {
   // One pass over the lines: markers, links, word splitting and ASCII case
-  // in one go (tests/support/normalize_reference.hpp has the same steps one
+  // in one go (test/support/normalize_reference.hpp has the same steps one
   // pass each; both give the same bytes). utf8proc only folds the words
   // that are not ASCII. (Folding keeps a word a word: case mapping does not
   // change whether a code point is a letter, mark or number, and an ASCII

@@ -24,3 +24,13 @@ find_path(TOMLPP_INCLUDE_DIR toml++/toml.h REQUIRED)  # Debian ships toml.h, no 
 add_library(agentmerge_tomlplusplus INTERFACE)
 target_include_directories(agentmerge_tomlplusplus SYSTEM INTERFACE "${TOMLPP_INCLUDE_DIR}")
 add_library(agentmerge::tomlplusplus ALIAS agentmerge_tomlplusplus)
+
+# libstemmer (libstemmer-dev): Snowball's Porter2 English stemmer, for the
+# content words that decide whether one text says nothing another does not
+# (merge folding by subsumption). Ships no CMake config or pkg-config file.
+find_path(STEMMER_INCLUDE_DIR libstemmer.h REQUIRED)
+find_library(STEMMER_LIBRARY stemmer REQUIRED)
+add_library(agentmerge_stemmer INTERFACE)
+target_include_directories(agentmerge_stemmer SYSTEM INTERFACE "${STEMMER_INCLUDE_DIR}")
+target_link_libraries(agentmerge_stemmer INTERFACE "${STEMMER_LIBRARY}")
+add_library(agentmerge::stemmer ALIAS agentmerge_stemmer)

@@ -120,17 +120,25 @@ std::optional<Error> read_policies(const YAML::Node& n, Config& c, std::string_v
 
 std::optional<Error> read_thresholds(const YAML::Node& n, Config& c, std::string_view file) {
   if (!n.IsMap()) return config_error(file, n, "thresholds must be a map of name: number");
-  const std::array<std::pair<const char*, double Thresholds::*>, 5> fields = {{
-      {"fold", &Thresholds::fold},
-      {"section_content", &Thresholds::section_content},
-      {"example", &Thresholds::example},
-      {"cluster", &Thresholds::cluster},
-      {"cluster_name", &Thresholds::cluster_name},
+  struct Field {
+    const char* name;
+    double Thresholds::*member;
+    double max;  // valid values are [0, max]
+  };
+  const std::array<Field, 8> fields = {{
+      {"fold", &Thresholds::fold, 1.0},
+      {"contain", &Thresholds::contain, 1.0},
+      {"contain_min_words", &Thresholds::contain_min_words, 100.0},
+      {"contain_length_ratio", &Thresholds::contain_length_ratio, 100.0},
+      {"section_content", &Thresholds::section_content, 1.0},
+      {"example", &Thresholds::example, 1.0},
+      {"cluster", &Thresholds::cluster, 1.0},
+      {"cluster_name", &Thresholds::cluster_name, 1.0},
   }};
   for (const auto& kv : n) {
     const std::string key = kv.first.Scalar();
     const auto it = std::find_if(fields.begin(), fields.end(),
-                                 [&](const auto& f) { return key == f.first; });
+                                 [&](const auto& f) { return key == f.name; });
     if (it == fields.end()) return config_error(file, kv.first, "unknown threshold '" + key + "'");
     double v = -1;
     try {
@@ -138,9 +146,11 @@ std::optional<Error> read_thresholds(const YAML::Node& n, Config& c, std::string
     } catch (const YAML::Exception&) {
       v = -1;
     }
-    if (!(v >= 0.0 && v <= 1.0))
-      return config_error(file, kv.second, "threshold '" + key + "' must be a number in [0, 1]");
-    c.thresholds.*(it->second) = v;
+    if (!(v >= 0.0 && v <= it->max))
+      return config_error(file, kv.second,
+                          "threshold '" + key + "' must be a number in [0, " +
+                              (it->max == 1.0 ? std::string("1") : std::to_string(static_cast<int>(it->max))) + "]");
+    c.thresholds.*(it->member) = v;
   }
   return std::nullopt;
 }

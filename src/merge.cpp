@@ -302,6 +302,7 @@ Result<MergeResult> merge(const std::vector<const AgentFile*>& variants, const M
   merge_document(st, *primary_doc);
   for (std::size_t d = 0; d < st.docs.size(); ++d)
     if (d != *primary_doc) merge_document(st, d);
+  detail::consolidate(st);
   detail::Rendered r = detail::render(st);
   if (r.levels_repaired > 0)
     st.decide("headings", "one-h1-no-jumps", std::to_string(r.levels_repaired) + " headings",

@@ -117,6 +117,15 @@ Candidate block_candidate(std::size_t doc, const Block& b) {
   return c;
 }
 
+// A paragraph that labels the list right after it: "When invoked:",
+// "**Will Not:**".
+bool is_lead_in(const Block& b, const Block* next) {
+  if (b.kind != BlockKind::Paragraph || next == nullptr || next->kind != BlockKind::List) return false;
+  std::string_view t = b.source;
+  while (!t.empty() && (t.back() == ' ' || t.back() == '*' || t.back() == '_')) t.remove_suffix(1);
+  return !t.empty() && t.back() == ':' && t.find('\n') == std::string_view::npos;
+}
+
 struct Location {
   std::size_t section = kNone;
   std::size_t block = kNone;
@@ -155,7 +164,10 @@ double unit_similarity(const Unit& u, const std::string& norm, const TextSignatu
 }
 
 // The best output unit for `c` to fold into, with its similarity.
-std::pair<std::size_t, double> find_fold(const MergeState& st, const Candidate& c, std::size_t doc) {
+// A lead-in paragraph ("When invoked:") folds only into a lead-in of the
+// section it is merged into (`target`): the label belongs to its list.
+std::pair<std::size_t, double> find_fold(const MergeState& st, const Candidate& c, std::size_t doc,
+                                         std::size_t target) {
   std::size_t best = kNone;
   double best_sim = 0;
   const bool text = is_text(c.kind);
@@ -164,6 +176,8 @@ std::pair<std::size_t, double> find_fold(const MergeState& st, const Candidate& 
   for (std::size_t i = 0; i < st.units.size(); ++i) {
     const Unit& u = st.units[i];
     if (u.docs.count(doc) != 0 || u.members.empty()) continue;
+    if (u.lead_in != c.unit.lead_in) continue;
+    if (c.unit.lead_in && locate(st, i).section != target) continue;
     const BlockKind k = unit_kind(u);
     double sim = 0;
     if (text != is_text(k)) continue;
@@ -239,6 +253,7 @@ void nest(MergeState& st, std::size_t u, const std::string& content, std::size_t
   unit.nested.push_back(content);
   unit.nested_norms.push_back(norm);
   unit.nested_sigs.push_back(std::move(sig));
+  unit.nested_docs.push_back(doc);
   set_fate(st, sb, BlockFate::Kept, 1.0);
 }
 
@@ -299,7 +314,7 @@ void merge_list(MergeState& st, Cursor& cur, const Block& list, std::size_t doc,
     const std::size_t sb = st.add_source_block(doc, item.line, item.end_line, "list-item", path,
                                                item_source(st.docs[doc], item));
     Candidate c = item_candidate(st, doc, item);
-    if (auto [u, sim] = find_fold(st, c, doc); u != kNone) {
+    if (auto [u, sim] = find_fold(st, c, doc, cur.target); u != kNone) {
       fold(st, u, c, sb, sim);
       const Location loc = locate(st, u);
       if (loc.section == cur.target && st.sections[loc.section].blocks[loc.block].kind == BlockKind::List) {
@@ -321,7 +336,7 @@ void merge_list(MergeState& st, Cursor& cur, const Block& list, std::size_t doc,
         c.unit.head_norm.clear();
         st.sections[s].docs.insert(doc);
         // Without its lead-in the text may repeat a bullet of that section.
-        if (auto [u, sim] = find_fold(st, c, doc); u != kNone) {
+        if (auto [u, sim] = find_fold(st, c, doc, s); u != kNone) {
           fold(st, u, c, sb, sim);
         } else {
           append_to_section_list(st, s, new_unit(st, c, sb), list);
@@ -433,8 +448,8 @@ void merge_blocks(MergeState& st, std::size_t target, const std::vector<const Bl
     const Location loc = locate(st, st.role_unit);
     if (loc.section == target && loc.block == 0) cur.anchor = 0;
   }
-  for (const Block* bp : blocks) {
-    const Block& b = *bp;
+  for (std::size_t bi = 0; bi < blocks.size(); ++bi) {
+    const Block& b = *blocks[bi];
     if (b.kind == BlockKind::List) {
       merge_list(st, cur, b, doc, path);
       continue;
@@ -442,8 +457,9 @@ void merge_blocks(MergeState& st, std::size_t target, const std::vector<const Bl
     const std::size_t sb = st.add_source_block(doc, b.line, b.end_line, std::string(to_string(b.kind)),
                                                path, b.source);
     Candidate c = block_candidate(doc, b);
+    c.unit.lead_in = is_lead_in(b, bi + 1 < blocks.size() ? blocks[bi + 1] : nullptr);
     const bool role = &b == st.docs[doc].role_statement;
-    auto [u, sim] = find_fold(st, c, doc);
+    auto [u, sim] = find_fold(st, c, doc, target);
     if (u == kNone && role) std::tie(u, sim) = fold_role_statement(st, c, doc);
     if (u != kNone) {
       fold(st, u, c, sb, sim);

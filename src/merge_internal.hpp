@@ -75,6 +75,7 @@ struct Unit {
   std::vector<std::string> nested;  // contents added below an item (topic merges)
   std::vector<std::string> nested_norms;
   std::vector<TextSignature> nested_sigs;
+  std::vector<std::size_t> nested_docs;  // the document each nested text comes from
   // An item with nested content also matches by its own first paragraph
   // (its head), so a bullet without children finds the same bullet with
   // them; empty when the item has no nested content.
@@ -83,6 +84,7 @@ struct Unit {
   std::vector<std::size_t> members; // SourceBlock indices accounted to this unit
   DocSet docs;                      // documents that contributed
   bool swapped = false;             // the base wording was replaced by a fuller one
+  bool lead_in = false;             // a one-line paragraph ending in ':' that labels the list after it
 };
 
 struct MBlock {
@@ -146,6 +148,11 @@ void nest_section_into_item(MergeState& st, std::size_t unit, const Section& s,
                             std::size_t doc, const std::string& path);
 // A unit whose lead-in key is `key`, not contributed by `doc`; npos if none.
 std::size_t find_topic_item(const MergeState& st, const std::string& key, std::size_t doc);
+
+// ---- merge_consolidate.cpp
+// Folds every piece (sentence, item, nested bullet) that another piece of a
+// unit from other documents subsumes; see the file's header.
+void consolidate(MergeState& st);
 
 // ---- align.cpp
 // Merges document section `s` into merged section `target`.

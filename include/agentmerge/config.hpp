@@ -28,6 +28,13 @@ struct Thresholds {
   // Two list items / paragraphs with token similarity >= fold are the same
   // content worded differently: the fuller wording is kept.
   double fold = 0.72;
+  // Subsumption: a text whose content words (stemmed, abbreviations spelled
+  // out) are at least `contain` inside another's folds into it, when it has
+  // at least `contain_min_words` of them and the other at most
+  // `contain_length_ratio` times as many (docs/merge.md).
+  double contain = 0.85;
+  double contain_min_words = 3;
+  double contain_length_ratio = 3.0;
   // Two sections whose headings differ align when their blocks' similarity
   // is at least this.
   double section_content = 0.45;

@@ -19,6 +19,7 @@
 #include <dtl/dtl.hpp>
 
 #include "agentmerge/normalize.hpp"
+#include "agentmerge/section_roles.hpp"
 #include "merge_internal.hpp"
 
 namespace agentmerge::detail {
@@ -34,6 +35,17 @@ struct Match {
   double similarity = 0;
 };
 
+// The alignment key of `s` below `parent`: a top-level section with a known
+// role heading aligns by its role ("Focus Areas" ~ "Key Capabilities"), every other
+// section by its heading key.
+std::string align_key(const MergeState& st, const Section& s, std::size_t parent) {
+  if (parent == 0 && st.documents_differ) {
+    const SectionRole role = heading_role(s.title);
+    if (role != SectionRole::Other) return "#role:" + std::string(to_string(role));
+  }
+  return section_key(st, s);
+}
+
 std::vector<Match> match_children(MergeState& st, std::size_t parent,
                                   const std::vector<const Section*>& children, std::size_t doc,
                                   const std::string& path) {
@@ -41,13 +53,30 @@ std::vector<Match> match_children(MergeState& st, std::size_t parent,
   std::vector<Match> m(children.size());
   std::vector<bool> used(frame.size(), false);
   for (std::size_t j = 0; j < children.size(); ++j) {
-    const std::string key = section_key(st, *children[j]);
+    const std::string key = align_key(st, *children[j], parent);
+    // A role section of a later document also takes that document's second
+    // section of the same role: one section per role.
+    // Among sections of one role, the same heading is preferred, then one
+    // this document has not given content to yet.
+    const bool role_key = key.starts_with("#role:");
+    const std::string own = section_key(st, *children[j]);
+    std::size_t best = kNone;
+    int best_rank = 0;
     for (std::size_t i = 0; i < frame.size(); ++i) {
       const MSection& f = st.sections[frame[i]];
-      if (used[i] || f.key != key || f.docs.count(doc) != 0) continue;
-      m[j] = {i, 1.0};
-      used[i] = true;
-      break;
+      if (f.key != key) continue;
+      const bool open = !used[i] && f.docs.count(doc) == 0;
+      if (!role_key && !open) continue;
+      if (role_key && doc == st.primary_doc) continue;
+      const int rank = (f.heading_key == own ? 2 : 0) + (open ? 1 : 0);
+      if (best == kNone || rank > best_rank) {
+        best = i;
+        best_rank = rank;
+      }
+    }
+    if (best != kNone) {
+      m[j] = {best, 1.0};
+      used[best] = true;
     }
   }
   struct Cand {
@@ -113,9 +142,11 @@ std::size_t position_of(const MergeState& st, std::size_t parent, std::size_t se
   return static_cast<std::size_t>(std::find(kids.begin(), kids.end(), section) - kids.begin());
 }
 
-std::size_t new_section(MergeState& st, const Section& s, std::size_t doc) {
+std::size_t new_section(MergeState& st, const Section& s, std::size_t doc, std::size_t parent) {
   MSection m;
-  m.key = section_key(st, s);
+  m.key = align_key(st, s, parent);
+  m.heading_key = section_key(st, s);
+  m.role = role_of(s.title);
   m.kind = s.heading_kind;
   m.source_level = s.level;
   m.heading = heading_text(st.docs[doc], s);
@@ -176,15 +207,9 @@ void align_children(MergeState& st, std::size_t parent, const std::vector<const 
       merge_section_into(st, target, s, doc, sub);
       continue;
     }
-    const std::string key = section_key(st, s);
-    if (const std::size_t topic = find_topic_item(st, key, doc); topic != kNone) {
-      fate.fate = BlockFate::Folded;
-      st.units[topic].members.push_back(sb);
-      st.units[topic].docs.insert(doc);
-      nest_section_into_item(st, topic, s, doc, sub);
-      continue;
-    }
-    const std::size_t created = new_section(st, s, doc);
+    // A section is never demoted into the nested bullets of a list item
+    // with the same topic: it stays a section.
+    const std::size_t created = new_section(st, s, doc, parent);
     st.sections[created].heading_members.push_back(sb);
     auto& kids = st.sections[parent].children;
     insert_at = std::min(insert_at, kids.size());

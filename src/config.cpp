@@ -77,6 +77,7 @@ const std::vector<std::vector<std::string>>& builtin_synonyms() {
 Config make_default() {
   Config c;
   c.heading_synonyms = builtin_synonyms();
+  c.section_order.assign(default_section_order().begin(), default_section_order().end());
   return c;
 }
 
@@ -203,11 +204,26 @@ std::optional<Error> read_priority(const YAML::Node& n, Config& c, std::string_v
   return std::nullopt;
 }
 
+std::optional<Error> read_section_order(const YAML::Node& n, Config& c, std::string_view file) {
+  if (!n.IsSequence()) return config_error(file, n, "section_order must be a list of section roles");
+  c.section_order.clear();
+  for (const auto& item : n) {
+    const auto role = item.IsScalar() ? parse_section_role(item.Scalar()) : std::nullopt;
+    if (!role)
+      return config_error(file, item,
+                          "section_order lists roles: identity, when-to-use, expertise, principles, workflow, "
+                          "output, communication, boundaries, tools, examples, other");
+    c.section_order.push_back(*role);
+  }
+  return std::nullopt;
+}
+
 const std::vector<std::pair<std::string, Reader>>& readers() {
   static const std::vector<std::pair<std::string, Reader>> table = {
       {"target", read_target},           {"policies", read_policies},
       {"thresholds", read_thresholds},   {"heading_synonyms", read_synonyms},
       {"name_aliases", read_aliases},    {"source_priority", read_priority},
+      {"section_order", read_section_order},
   };
   return table;
 }
@@ -239,7 +255,7 @@ Result<Config> parse_config(std::string_view yaml, std::string_view source_name)
       if (it == table.end()) {
         return config_error(source_name, kv.first,
                             "unknown key '" + key + "' (known: target, policies, thresholds, "
-                            "heading_synonyms, name_aliases, source_priority)");
+                            "heading_synonyms, name_aliases, source_priority, section_order)");
       }
       if (auto err = it->second(kv.second, config, source_name)) return *err;
     }

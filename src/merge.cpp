@@ -184,6 +184,11 @@ void merge_document(MergeState& st, std::size_t d) {
     for (const Block& b : s.blocks) intro.push_back(&b);
     for (const Section& c : s.children) tops.push_back(&c);
   }
+  if (st.documents_differ) {
+    detail::Outline o = detail::reshape(st, std::move(intro), std::move(tops));
+    intro = std::move(o.intro);
+    tops = std::move(o.tops);
+  }
   st.docs[d].role_statement = detail::role_statement_of(intro);
   detail::merge_blocks(st, 0, intro, d, "");
   detail::align_children(st, 0, tops, d, "");
@@ -299,10 +304,20 @@ Result<MergeResult> merge(const std::vector<const AgentFile*>& variants, const M
   merged.stem = merged.name();
 
   st.sections.emplace_back();  // root
+  st.primary_doc = *primary_doc;
+  // A body built in code (no source text) is never taken as a copy of another.
+  for (const auto& d : st.docs)
+    if (d.file->body.text != st.docs.front().file->body.text || d.file->body.text.empty())
+      st.documents_differ = st.docs.size() > 1;
+  st.section_order = options.config.section_order;
   merge_document(st, *primary_doc);
   for (std::size_t d = 0; d < st.docs.size(); ++d)
     if (d != *primary_doc) merge_document(st, d);
-  detail::consolidate(st);
+  if (st.documents_differ) {  // identical documents merge to one of them, as fmt writes it
+    detail::regroup_topics(st);
+    detail::consolidate(st);
+    detail::restructure(st);
+  }
   detail::Rendered r = detail::render(st);
   if (r.levels_repaired > 0)
     st.decide("headings", "one-h1-no-jumps", std::to_string(r.levels_repaired) + " headings",

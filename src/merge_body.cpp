@@ -303,7 +303,9 @@ void append_to_section_list(MergeState& st, std::size_t s, std::size_t unit, con
 struct Cursor {
   std::size_t target = 0;
   std::size_t anchor = kNone;  // block index of the last placed block, kNone = before all
-  std::size_t after(std::size_t n) const { return anchor == kNone ? 0 : std::min(anchor + 1, n); }
+  // Before anything was placed, blocks go after what the section holds:
+  // the primary's content (merged first) stays first.
+  std::size_t after(std::size_t n) const { return anchor == kNone ? n : std::min(anchor + 1, n); }
 };
 
 void merge_list(MergeState& st, Cursor& cur, const Block& list, std::size_t doc,
@@ -363,6 +365,29 @@ void merge_list(MergeState& st, Cursor& cur, const Block& list, std::size_t doc,
 }
 
 }  // namespace
+
+// Moves item unit `u` below item unit `into` as a nested text (its
+// members go along); a text that repeats what `into` already says folds.
+void nest_unit(MergeState& st, std::size_t into, std::size_t u) {
+  Unit& from = st.units[u];
+  Unit& unit = st.units[into];
+  const double best = unit_similarity(unit, from.norm, from.sig(), 0.0);
+  unit.docs.insert(from.doc);
+  for (std::size_t m : from.members) {
+    unit.members.push_back(m);
+    if (best >= st.config->thresholds.fold) set_fate(st, m, BlockFate::Folded, best);
+  }
+  from.members.clear();
+  if (from.norm.empty() || best >= st.config->thresholds.fold) return;
+  unit.nested.push_back(from.content);
+  unit.nested_norms.push_back(from.norm);
+  unit.nested_sigs.push_back(from.sig());
+  unit.nested_docs.push_back(from.doc);
+  if (unit.head_norm.empty()) {
+    unit.head_norm = unit.norm;
+    unit.head_sig = unit.sig();
+  }
+}
 
 const Block* role_statement_of(const std::vector<const Block*>& preamble) {
   if (preamble.empty() || preamble.front()->kind != BlockKind::Paragraph) return nullptr;
@@ -477,30 +502,6 @@ void merge_blocks(MergeState& st, std::size_t target, const std::vector<const Bl
     const std::size_t at = role ? 0 : cur.after(out.size());  // a role statement opens the preamble
     out.insert(out.begin() + static_cast<std::ptrdiff_t>(at), std::move(mb));
     cur.anchor = at;
-  }
-}
-
-void nest_section_into_item(MergeState& st, std::size_t unit, const Section& s, std::size_t doc,
-                            const std::string& path) {
-  const Doc& d = st.docs[doc];
-  for (const Block& b : s.blocks) {
-    if (b.kind == BlockKind::List) {
-      for (const ListItem& item : b.items) {
-        const std::size_t sb = st.add_source_block(doc, item.line, item.end_line, "list-item", path,
-                                                   item_source(d, item));
-        nest(st, unit, item_content(d, item), sb, doc);
-      }
-      continue;
-    }
-    const std::size_t sb = st.add_source_block(doc, b.line, b.end_line, std::string(to_string(b.kind)),
-                                               path, b.source);
-    nest(st, unit, b.source, sb, doc);
-  }
-  for (const Section& child : s.children) {
-    const std::size_t sb = st.add_source_block(doc, child.line, child.line, "heading",
-                                               path + " > " + child.title, heading_text(d, child));
-    nest(st, unit, heading_text(d, child), sb, doc);
-    nest_section_into_item(st, unit, child, doc, path + " > " + child.title);
   }
 }
 

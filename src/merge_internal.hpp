@@ -10,6 +10,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <deque>
 #include <optional>
 #include <set>
 #include <string>
@@ -19,6 +20,7 @@
 #include "agentmerge/config.hpp"
 #include "agentmerge/merge.hpp"
 #include "agentmerge/normalize.hpp"
+#include "agentmerge/section_roles.hpp"
 
 namespace agentmerge::detail {
 
@@ -95,7 +97,9 @@ struct MBlock {
 };
 
 struct MSection {
-  std::string key;                  // alignment key (synonym-mapped title)
+  std::string key;                  // alignment key (synonym-mapped title, or "#role:NAME")
+  SectionRole role = SectionRole::Other;
+  std::string heading_key;          // synonym-mapped title (== key unless key is a role)
   HeadingKind kind = HeadingKind::Root;
   int source_level = 0;
   std::string heading;              // heading as rendered, markers excluded for ATX
@@ -117,6 +121,10 @@ struct MergeState {
   std::vector<MSection> sections;  // [0] = root (intro and top-level sections)
   std::size_t title = static_cast<std::size_t>(-1);  // the H1 title section, if any
   std::size_t role_unit = static_cast<std::size_t>(-1);  // unit holding the role statement
+  std::size_t primary_doc = 0;     // the document merged first
+  std::vector<SectionRole> section_order;  // canonical order of top-level sections
+  bool documents_differ = false;   // not every document has the same body
+  std::deque<Section> synthetic;   // sections made by reshape() (stable addresses)
 
   MSection& root() { return sections[0]; }
   std::size_t add_source_block(std::size_t doc, int line, int end_line, std::string kind,
@@ -143,16 +151,41 @@ void merge_blocks(MergeState& st, std::size_t target, const std::vector<const Bl
 // Normalized text of everything below a section, for content alignment.
 std::string section_norm(const Section& s);
 std::string msection_norm(const MergeState& st, std::size_t index);
-// Adds a whole section's blocks below an item unit (topic merge).
-void nest_section_into_item(MergeState& st, std::size_t unit, const Section& s,
-                            std::size_t doc, const std::string& path);
 // A unit whose lead-in key is `key`, not contributed by `doc`; npos if none.
 std::size_t find_topic_item(const MergeState& st, const std::string& key, std::size_t doc);
+
+// Moves item unit `u` below item unit `into` (a topic merge at skeleton
+// time); `u` keeps no members.
+void nest_unit(MergeState& st, std::size_t into, std::size_t u);
 
 // ---- merge_consolidate.cpp
 // Folds every piece (sentence, item, nested bullet) that another piece of a
 // unit from other documents subsumes; see the file's header.
 void consolidate(MergeState& st);
+
+// ---- merge_skeleton.cpp
+struct Outline {
+  std::vector<const Block*> intro;
+  std::vector<const Section*> tops;
+};
+// A document's outline as the skeleton reads it, for merges of documents
+// that differ: a preamble lead-in paragraph naming a role ("Your primary
+// responsibilities:") and its list become a section; an empty bold
+// pseudo-heading followed by pseudo-sections becomes their parent. New
+// sections live in st.synthetic.
+Outline reshape(MergeState& st, std::vector<const Block*> intro, std::vector<const Section*> tops);
+// Topic moves across sections (before consolidation, so that what moved
+// folds with what it joins): a bullet naming another document's section
+// moves into it, a label-and-list section naming a bullet nests below it.
+void regroup_topics(MergeState& st);
+// One workflow and one output template (the first merged; the others are
+// dropped as decisions that need review), and no two lists of one kind back
+// to back from different documents (they would fuse): they become one list.
+void restructure(MergeState& st);
+// True when the output holds wording of more than one document: the
+// skeleton (sections by role, in order) applies only then, so one document
+// merged alone or with itself comes out as fmt writes it.
+bool consolidated(const MergeState& st);
 
 // ---- align.cpp
 // Merges document section `s` into merged section `target`.

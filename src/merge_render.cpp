@@ -124,7 +124,19 @@ bool has_content(const MergeState& st, std::size_t s) {
   return false;
 }
 
-void render_section(Writer& w, std::size_t idx, int parent_level, const std::string& parent_path) {
+// How a bold pseudo-heading is written: as in its source, or (a top-level
+// section of a consolidated merge) as a real heading.
+enum class PseudoStyle { AsWritten, Heading };
+
+// A pseudo-heading's title without its trailing ':'.
+std::string plain_title(const std::string& title) {
+  std::string t = title;
+  while (!t.empty() && (t.back() == ':' || t.back() == ' ')) t.pop_back();
+  return t;
+}
+
+void render_section(Writer& w, std::size_t idx, int parent_level, const std::string& parent_path,
+                    PseudoStyle style = PseudoStyle::AsWritten) {
   const MSection& s = w.st.sections[idx];
   const bool had_content = s.base && (!s.base->blocks.empty() || !s.base->children.empty());
   if (had_content && !has_content(w.st, idx)) {
@@ -138,8 +150,11 @@ void render_section(Writer& w, std::size_t idx, int parent_level, const std::str
   const std::string path = parent_path.empty() ? s.title : parent_path + " > " + s.title;
   int level = parent_level;
   std::string text;
-  if (s.kind == HeadingKind::Pseudo) {
+  if (s.kind == HeadingKind::Pseudo && style == PseudoStyle::AsWritten) {
     text = s.heading;
+  } else if (s.kind == HeadingKind::Pseudo) {
+    level = std::min(parent_level + 1, 6);
+    text = std::string(static_cast<std::size_t>(level), '#') + " " + plain_title(s.title);
   } else {
     level = std::min(parent_level + 1, 6);
     if (level != s.source_level) ++w.out.levels_repaired;
@@ -174,9 +189,19 @@ Rendered render(MergeState& st) {
   }
   for (const MBlock& b : st.root().blocks) render_block(w, b, root_path);
   std::vector<std::size_t> kids = st.root().children;
-  std::stable_partition(kids.begin(), kids.end(), [&](std::size_t c) {
-    return st.sections[c].kind == HeadingKind::Pseudo;
-  });
+  const PseudoStyle style = consolidated(st) ? PseudoStyle::Heading : PseudoStyle::AsWritten;
+  if (style == PseudoStyle::Heading) {
+    // The skeleton: one run of sections per role, in the canonical order.
+    auto rank = [&](std::size_t c) {
+      const auto& order = st.section_order;
+      return std::find(order.begin(), order.end(), st.sections[c].role) - order.begin();
+    };
+    std::stable_sort(kids.begin(), kids.end(), [&](std::size_t a, std::size_t b) { return rank(a) < rank(b); });
+  } else {
+    std::stable_partition(kids.begin(), kids.end(), [&](std::size_t c) {
+      return st.sections[c].kind == HeadingKind::Pseudo;
+    });
+  }
   // Without a title, a lone top-level H1 that is not first keeps its level
   // and its place: the result still has one H1 at most and no jumps.
   std::size_t lone_h1 = kNoTitle;
@@ -190,7 +215,7 @@ Rendered render(MergeState& st) {
       }
       lone_h1 = c;
     }
-  for (std::size_t c : kids) render_section(w, c, c == lone_h1 ? 0 : 1, root_path);
+  for (std::size_t c : kids) render_section(w, c, c == lone_h1 ? 0 : 1, root_path, style);
   return std::move(w.out);
 }
 

@@ -13,6 +13,7 @@
 
 #include "agentmerge/ast.hpp"
 #include "agentmerge/result.hpp"
+#include "agentmerge/section_roles.hpp"
 
 namespace agentmerge {
 
@@ -63,6 +64,9 @@ struct Config {
   // Alias -> canonical agent name (normalized).
   std::map<std::string, std::string> name_aliases;
   std::vector<SourcePriority> source_priority;
+  // Canonical order of a merged agent's top-level sections by role
+  // (section_roles.hpp); a role not listed goes last.
+  std::vector<SectionRole> section_order;
 };
 
 // Built-in defaults, including the heading synonym table.

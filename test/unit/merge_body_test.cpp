@@ -32,6 +32,15 @@ Block list(std::vector<ListItem> items) {
   return b;
 }
 
+Block paragraph(const std::string& text) {
+  Block b;
+  b.kind = BlockKind::Paragraph;
+  b.line = b.end_line = ++g_line;
+  b.source = text;
+  b.normalized = normalize_text(text);
+  return b;
+}
+
 Section section(const std::string& title, int level, std::vector<Block> blocks,
                 std::vector<Section> children = {}, HeadingKind kind = HeadingKind::Atx) {
   Section s;
@@ -99,7 +108,9 @@ TEST(MergeBody, SynonymHeadingsAlign) {
   EXPECT_EQ(output_texts(r->report, "list-item").size(), 2U);
 }
 
-TEST(MergeBody, LeadInBulletAndPseudoSectionAreOneTopic) {
+// A label and its list ("**API Design**:" then bullets) say what a bullet
+// with nested items says: they nest below the bullet naming that topic.
+TEST(MergeBody, LabelAndListNestBelowTheBulletOfTheirTopic) {
   auto a = agent("a.md", {section("Focus Areas", 2,
                                   {list({item("**API Design**: REST, GraphQL", "API Design"),
                                          item("**Storage**: PostgreSQL", "Storage")})})});
@@ -110,11 +121,34 @@ TEST(MergeBody, LeadInBulletAndPseudoSectionAreOneTopic) {
   o.primary = "a.md";
   auto r = merge({a, b}, o);
   ASSERT_TRUE(r.ok());
-  const auto headings = output_texts(r->report, "heading");
-  EXPECT_EQ(headings, (std::vector<std::string>{"## Focus Areas"}));
-  const auto items = output_texts(r->report, "list-item");
-  ASSERT_EQ(items.size(), 2U);
-  EXPECT_EQ(items[0], "- **API Design**: REST, GraphQL\n  - Contract-first OpenAPI schemas");
+  EXPECT_EQ(output_texts(r->report, "heading"), (std::vector<std::string>{"## Focus Areas"}));
+  EXPECT_EQ(output_texts(r->report, "list-item"),
+            (std::vector<std::string>{"- **API Design**: REST, GraphQL\n  - Contract-first OpenAPI schemas",
+                                      "- **Storage**: PostgreSQL"}));
+  const auto& d = r->report.decisions;
+  EXPECT_TRUE(std::any_of(d.begin(), d.end(), [](const Decision& x) { return x.policy == "section-into-bullet"; }));
+}
+
+// A heading with prose is never demoted into the nested bullets of an item:
+// the bullet naming its topic moves into the section, its lead-in removed.
+TEST(MergeBody, LeadInBulletMovesIntoTheSectionOfItsTopic) {
+  auto a = agent("a.md", {section("Focus Areas", 2,
+                                  {list({item("**API Design**: REST, GraphQL", "API Design"),
+                                         item("**Storage**: PostgreSQL", "Storage")})})});
+  auto heading = section("API Design", 3,
+                         {paragraph("Every contract is written before its code."),
+                          list({item("Contract-first OpenAPI schemas")})});
+  auto b = agent("b.md", {section("Focus Areas", 2, {}, {heading})});
+  MergeOptions o;
+  o.primary = "a.md";
+  auto r = merge({a, b}, o);
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(output_texts(r->report, "heading"), (std::vector<std::string>{"## Focus Areas", "### API Design"}));
+  EXPECT_EQ(output_texts(r->report, "list-item"),
+            (std::vector<std::string>{"- **Storage**: PostgreSQL", "- REST, GraphQL",
+                                      "- Contract-first OpenAPI schemas"}));
+  const auto& d = r->report.decisions;
+  EXPECT_TRUE(std::any_of(d.begin(), d.end(), [](const Decision& x) { return x.policy == "bullet-into-section"; }));
 }
 
 TEST(MergeBody, LeadInBulletGoesIntoTheMatchingSection) {

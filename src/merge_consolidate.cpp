@@ -133,6 +133,7 @@ void collect(const MergeState& st, std::size_t s, std::vector<std::pair<std::siz
 // are two points that document makes, and never fold into each other.
 std::size_t wording_doc(const Unit& u, const Piece& p) { return p.in == kNone ? u.doc : u.nested_docs[p.in]; }
 
+
 // `lines` without the ranges of removed pieces; a blank line is kept only
 // between two kept lines.
 std::string without_removed(const std::vector<std::string>& lines, const std::vector<bool>& drop) {
@@ -220,6 +221,40 @@ bool head_has_kept_children(const std::vector<Piece>& pieces, std::size_t i) {
   return false;
 }
 
+// Applies the removed pieces, unit by unit. A unit whose pieces all went
+// folds into the unit that took its last piece; when that one went too
+// (A into B, B into C), it folds into the end of the chain, so that no
+// source block is left with a unit that is written nowhere.
+void apply_removals(MergeState& st, const std::vector<Piece>& pieces, std::vector<std::size_t> folded_into,
+                    const std::vector<double>& folded_sim) {
+  std::vector<bool> gone(st.units.size(), false);
+  std::vector<std::vector<const Piece*>> groups;
+  for (std::size_t k = 0; k < pieces.size();) {
+    std::vector<const Piece*> group;
+    for (const std::size_t u = pieces[k].unit; k < pieces.size() && pieces[k].unit == u;) group.push_back(&pieces[k++]);
+    const std::size_t u = group.front()->unit;
+    if (u == st.role_unit || std::none_of(group.begin(), group.end(), [](const Piece* p) { return p->removed; }))
+      continue;
+    gone[u] = folded_into[u] != u && std::all_of(group.begin(), group.end(), [](const Piece* p) { return p->removed; });
+    groups.push_back(std::move(group));
+  }
+  for (std::size_t u = 0; u < st.units.size(); ++u) {
+    if (!gone[u]) continue;
+    std::size_t t = folded_into[u];
+    for (std::size_t steps = 0; t != kNone && gone[t] && steps < st.units.size(); ++steps) t = folded_into[t];
+    folded_into[u] = t;
+  }
+  for (const auto& group : groups) {
+    const std::size_t u = group.front()->unit;
+    if (gone[u] && folded_into[u] != kNone && !gone[folded_into[u]]) {
+      fold_unit(st, u, folded_into[u], folded_sim[u]);
+      continue;
+    }
+    if (gone[u]) continue;  // a cycle of folds: the unit stays as written
+    rebuild(st.units[u], group);
+  }
+}
+
 }  // namespace
 
 void consolidate(MergeState& st) {
@@ -259,24 +294,7 @@ void consolidate(MergeState& st) {
       break;
     }
   }
-  // Apply, unit by unit.
-  std::size_t k = 0;
-  while (k < pieces.size()) {
-    std::size_t e = k;
-    std::vector<const Piece*> group;
-    while (e < pieces.size() && pieces[e].unit == pieces[k].unit) group.push_back(&pieces[e++]);
-    const std::size_t u = pieces[k].unit;
-    k = e;
-    if (u == st.role_unit) continue;
-    const bool any = std::any_of(group.begin(), group.end(), [](const Piece* p) { return p->removed; });
-    if (!any) continue;
-    const bool all = std::all_of(group.begin(), group.end(), [](const Piece* p) { return p->removed; });
-    if (all && folded_into[u] != u) {
-      fold_unit(st, u, folded_into[u], folded_sim[u]);
-      continue;
-    }
-    rebuild(st.units[u], group);
-  }
+  apply_removals(st, pieces, folded_into, folded_sim);
 }
 
 }  // namespace agentmerge::detail

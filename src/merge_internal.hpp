@@ -174,13 +174,15 @@ struct Outline {
 // pseudo-heading followed by pseudo-sections becomes their parent. New
 // sections live in st.synthetic.
 Outline reshape(MergeState& st, std::vector<const Block*> intro, std::vector<const Section*> tops);
-// Topic moves across sections (before consolidation, so that what moved
-// folds with what it joins): a bullet naming another document's section
-// moves into it, a label-and-list section naming a bullet nests below it.
+// Before consolidation, so that nothing folds into what goes: topic moves
+// across sections (a bullet naming another document's section moves into
+// it, a label-and-list section naming a bullet nests below it), then one
+// workflow and one output template (the first merged; the others are
+// dropped as decisions that need review).
 void regroup_topics(MergeState& st);
-// One workflow and one output template (the first merged; the others are
-// dropped as decisions that need review), and no two lists of one kind back
-// to back from different documents (they would fuse): they become one list.
+// After consolidation: no two lists of one kind back to back from
+// different documents (they would fuse): they become one list; a lead-in
+// whose list folded away goes with it.
 void restructure(MergeState& st);
 // True when the output holds wording of more than one document: the
 // skeleton (sections by role, in order) applies only then, so one document

@@ -373,14 +373,16 @@ bool consolidated(const MergeState& st) {
   return false;
 }
 
-void regroup_topics(MergeState& st) { move_topic_bullets(st); }
-
-void restructure(MergeState& st) {
+void regroup_topics(MergeState& st) {
+  move_topic_bullets(st);
   for (std::size_t c : st.root().children) {
     MSection& s = st.sections[c];
     if (s.role == SectionRole::Workflow) one_workflow(st, s);
     if (s.role == SectionRole::Output) one_output_template(st, s);
   }
+}
+
+void restructure(MergeState& st) {
   for (MSection& s : st.sections) {
     join_lists(st, s);
     drop_orphan_labels(st, s);

@@ -129,11 +129,12 @@ ContentWords content_words(std::string_view normalized, const std::map<std::stri
       cw.negated = true;
       return;
     }
-    if (is_stopword(w) || w.size() < 2) return;
+    // A number of any length counts ("3 times" is not "5 times").
     if (std::any_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; })) {
       cw.numbers.emplace_back(w);
       return;
     }
+    if (is_stopword(w) || w.size() < 2) return;
     cw.stems.push_back(stem(w));
   };
   for_each_word(normalized, [&](std::string_view w) {

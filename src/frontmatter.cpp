@@ -12,7 +12,6 @@
 
 #include <algorithm>
 #include <optional>
-#include <regex>
 
 namespace agentmerge::detail {
 
@@ -83,22 +82,52 @@ Result<FrontmatterSplit> split_frontmatter(std::string_view text, const std::str
 
 // ------------------------------------------------------------- scalars --
 
+namespace {
+
+bool all_of_chars(std::string_view s, std::string_view set) {
+  return !s.empty() && s.find_first_not_of(set) == std::string_view::npos;
+}
+
+constexpr std::string_view kDigits = "0123456789";
+
+// A YAML 1.2 core-schema number, scanned in one pass (no std::regex: its
+// recursion overflows the stack on a value of some 30,000 digits):
+// [-+]?[0-9]+ | 0o[0-7]+ | 0x[0-9a-fA-F]+ | [-+]?\.(inf|Inf|INF) | \.nan
+// | [-+]?(\.[0-9]+ | [0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?
+bool is_yaml_number(std::string_view s) {
+  if (s.starts_with("0o")) return all_of_chars(s.substr(2), "01234567");
+  if (s.starts_with("0x")) return all_of_chars(s.substr(2), "0123456789abcdefABCDEF");
+  if (s == ".nan" || s == ".NaN" || s == ".NAN") return true;
+  if (!s.empty() && (s[0] == '-' || s[0] == '+')) s.remove_prefix(1);
+  if (s == ".inf" || s == ".Inf" || s == ".INF") return true;
+  std::size_t i = 0;
+  const auto digits = [&] {
+    const std::size_t from = i;
+    while (i < s.size() && s[i] >= '0' && s[i] <= '9') ++i;
+    return i - from;
+  };
+  const std::size_t whole = digits();
+  if (i < s.size() && s[i] == '.') {
+    ++i;
+    if (digits() == 0 && whole == 0) return false;
+  } else if (whole == 0) {
+    return false;
+  }
+  if (i < s.size() && (s[i] == 'e' || s[i] == 'E')) {
+    ++i;
+    if (i < s.size() && (s[i] == '-' || s[i] == '+')) ++i;
+    if (digits() == 0) return false;
+  }
+  return i == s.size();
+}
+
+}  // namespace
+
 PlainKind resolve_plain(std::string_view t) {
-  static const std::regex kNull("~|null|Null|NULL|");
-  static const std::regex kBool("true|True|TRUE|false|False|FALSE");
-  static const std::regex kNumber(
-      "[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+|"
-      "[-+]?(\\.[0-9]+|[0-9]+(\\.[0-9]*)?)([eE][-+]?[0-9]+)?|"
-      "[-+]?\\.(inf|Inf|INF)|\\.nan|\\.NaN|\\.NAN");
-  // Most scalars are words: only these first characters can start a null,
-  // a boolean or a number, so the regexes run rarely.
-  if (!t.empty() && std::string_view("~nNtTfF0123456789+-.").find(t[0]) == std::string_view::npos)
-    return PlainKind::String;
-  const std::string s(t);
-  if (std::regex_match(s, kNull)) return PlainKind::Null;
-  if (std::regex_match(s, kBool)) return PlainKind::Bool;
-  if (std::regex_match(s, kNumber)) return PlainKind::Number;
-  return PlainKind::String;
+  if (t.empty() || t == "~" || t == "null" || t == "Null" || t == "NULL") return PlainKind::Null;
+  if (t == "true" || t == "True" || t == "TRUE" || t == "false" || t == "False" || t == "FALSE")
+    return PlainKind::Bool;
+  return is_yaml_number(t) ? PlainKind::Number : PlainKind::String;
 }
 
 bool repair_escapes(std::string& text) {

@@ -186,6 +186,10 @@ bool is_known_model(Format format, const std::string& model) {
     for (const auto& rule : kModels) out.emplace_back(std::string(rule.pattern), std::regex::icase);
     return out;
   }();
+  // No documented model id is anywhere near this long; std::regex recurses
+  // per character and would overflow the stack on a value of 60,000.
+  constexpr std::size_t kLongestModel = 200;
+  if (model.size() > kLongestModel) return false;
   for (std::size_t i = 0; i < kModels.size(); ++i)
     if (kModels[i].format == format && std::regex_match(model, compiled[i])) return true;
   return false;

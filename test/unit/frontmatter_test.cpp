@@ -163,6 +163,28 @@ TEST(ResolvePlain, FollowsTheCoreSchema) {
   EXPECT_EQ(resolve_plain(".inf"), PlainKind::Number);
   EXPECT_EQ(resolve_plain("4.1.2"), PlainKind::String);
   EXPECT_EQ(resolve_plain("GPT-4.1"), PlainKind::String);
+  EXPECT_EQ(resolve_plain(""), PlainKind::Null);
+  EXPECT_EQ(resolve_plain("0x1F"), PlainKind::Number);
+  EXPECT_EQ(resolve_plain("0o17"), PlainKind::Number);
+  EXPECT_EQ(resolve_plain("0o19"), PlainKind::String);
+  EXPECT_EQ(resolve_plain("+.5"), PlainKind::Number);
+  EXPECT_EQ(resolve_plain("3."), PlainKind::Number);
+  EXPECT_EQ(resolve_plain("."), PlainKind::String);
+  EXPECT_EQ(resolve_plain("-.INF"), PlainKind::Number);
+  EXPECT_EQ(resolve_plain("1e"), PlainKind::String);
+  EXPECT_EQ(resolve_plain("1E-3"), PlainKind::Number);
+  EXPECT_EQ(resolve_plain("-"), PlainKind::String);
+}
+
+// A value of tens of thousands of digits once overflowed the stack inside
+// std::regex: it resolves in one linear scan now.
+TEST(ResolvePlain, HugeNumbersResolveWithoutRecursion) {
+  std::string digits(30000, '1');
+  EXPECT_EQ(resolve_plain(digits), PlainKind::Number);
+  digits.front() = '-';
+  EXPECT_EQ(resolve_plain(digits), PlainKind::Number);
+  digits.back() = 'x';
+  EXPECT_EQ(resolve_plain(digits), PlainKind::String);
 }
 
 TEST(RepairEscapes, OnlyWhenTheTextHoldsALineBreakEscape) {

@@ -1,6 +1,8 @@
 // Lint rules one by one (the golden cases in data/cases/lint cover whole files).
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "agentmerge/lint.hpp"
 #include "agentmerge/parse.hpp"
 
@@ -59,6 +61,22 @@ TEST(KnownModel, TablesPerFormat) {
   EXPECT_TRUE(is_known_model(Format::Copilot, "GPT-4.1"));
   EXPECT_FALSE(is_known_model(Format::Copilot, "GPT-4.1 | 'gpt-5'"));
   EXPECT_TRUE(is_known_model(Format::Gemini, "gemini-2.5-pro"));
+}
+
+// A model id of 60,000 letters once overflowed the stack inside std::regex:
+// it is simply not a known model.
+TEST(Lint, AHugeModelValueIsUnknownNotACrash) {
+  std::string model = "claude-";
+  model.append(60000, 'a');
+  std::string text = "---\nname: a\ndescription: d\nmodel: ";
+  text += model;
+  text += "\n---\nYou review code.\n";
+  auto f = parse_agent(text, "huge.md");
+  ASSERT_TRUE(f.ok());
+  EXPECT_FALSE(is_known_model(Format::Claude, model));
+  const auto findings = lint(*f);
+  EXPECT_TRUE(std::any_of(findings.begin(), findings.end(),
+                          [](const Diagnostic& d) { return d.code == "unknown-model"; }));
 }
 
 }  // namespace

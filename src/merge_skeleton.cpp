@@ -189,10 +189,6 @@ void move_into_section(MergeState& st, std::size_t u, std::size_t x) {
   list->base = nullptr;
 }
 
-// A bullet whose lead-in names a section of another document ("- **Security**:
-// authn, authz" and "## Security") goes into that section, lead-in removed;
-// bullets of ordered lists and of protected sections (workflow, output,
-// boundaries) stay where they are. Each move is a decision.
 // A bullet of another document inside the section of its own topic loses
 // the lead-in that repeats the section's title (as a moved bullet does).
 void strip_repeated_leads(MergeState& st, std::size_t x) {

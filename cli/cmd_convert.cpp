@@ -24,6 +24,7 @@
 #include "agentmerge/parse.hpp"
 #include "commands.hpp"
 #include "io.hpp"
+#include "limits.hpp"
 #include "parallel.hpp"
 #include "progress.hpp"
 
@@ -41,6 +42,7 @@ struct ConvertArgs {
   bool json = false;
   bool quiet = false;
   unsigned jobs = 0;
+  ParseOptions parse;
 };
 
 // A Markdown format or Codex / Kiro.
@@ -63,7 +65,7 @@ Result<AgentFile> load_input(const fs::path& path, const ParseOptions& options,
   const auto external = from ? from : (options.format ? std::nullopt
                                                       : external_format_from_path(path.string()));
   if (!external) return load_agent(path, options);
-  auto bytes = read_file(path);
+  auto bytes = read_file(path, options.max_bytes);
   if (!bytes) return bytes.error();
   return read_external(*bytes, path.string(), *external);
 }
@@ -146,7 +148,7 @@ ExitCode run_convert(const ConvertArgs& args) {
               << "' (claude, opencode, copilot, qwen, gemini, codex, kiro)\n";
     return ExitCode::Usage;
   }
-  ParseOptions options;
+  ParseOptions options = args.parse;
   std::optional<ExternalFormat> from_external;
   if (args.from) {
     options.format = parse_format(*args.from);
@@ -259,6 +261,7 @@ void add_convert(CLI::App& app, Action& action) {
   sub->add_option("--from", args->from,
                   "Read every input as this format (default: detected; *.toml and *.json "
                   "files given by name are read as codex and kiro)");
+  add_limit_options(sub, args->parse);
   auto* single = sub->add_option("-o,--output", args->output, "Output file (one input only)");
   sub->add_option("--out", args->out_dir, "Output folder: one file per input, named by the target's "
                                           "convention")

@@ -17,6 +17,7 @@
 #include "agentmerge/emit.hpp"
 #include "commands.hpp"
 #include "io.hpp"
+#include "limits.hpp"
 
 namespace agentmerge::cli {
 namespace {
@@ -30,7 +31,7 @@ struct DiffArgs {
   OutputFormat format = OutputFormat::Text;
   ColorChoice color = ColorChoice::Auto;
   bool semantic = false;
-  std::size_t max_bytes = ParseOptions{}.max_bytes;
+  ParseOptions parse;
 };
 
 // --color auto: colour only on a terminal and when NO_COLOR is unset or
@@ -49,7 +50,7 @@ struct Loaded {
 };
 
 std::optional<Loaded> load(const std::string& path, const ParseOptions& popt) {
-  auto bytes = read_file(path);
+  auto bytes = read_file(path, popt.max_bytes);
   if (!bytes) {
     std::cerr << "agentmerge diff: " << bytes.error().to_string() << "\n";
     return std::nullopt;
@@ -63,8 +64,7 @@ std::optional<Loaded> load(const std::string& path, const ParseOptions& popt) {
 }
 
 ExitCode run_diff(const DiffArgs& args) {
-  ParseOptions popt;
-  popt.max_bytes = args.max_bytes;
+  const ParseOptions& popt = args.parse;
   // Both are read before giving up, so both problems are reported at once.
   auto a = load(args.a, popt);
   auto b = load(args.b, popt);
@@ -105,7 +105,7 @@ void add_diff(CLI::App& app, Action& action) {
   sub->add_flag("--semantic", args->semantic,
                 "Ignore what fmt would change (key order, quoting, bullet markers, blank lines, "
                 "line endings)");
-  sub->add_option("--max-bytes", args->max_bytes, "Refuse inputs larger than this (default 8 MiB)");
+  add_limit_options(sub, args->parse);
   sub->callback([args, &action] { action = [args] { return run_diff(*args); }; });
 }
 

@@ -10,6 +10,7 @@
 #include "agentmerge/dump.hpp"
 #include "commands.hpp"
 #include "io.hpp"
+#include "limits.hpp"
 
 namespace agentmerge::cli {
 
@@ -18,12 +19,11 @@ namespace {
 struct DumpOptions {
   std::string file;
   bool json = false;
-  std::size_t max_bytes = ParseOptions{}.max_bytes;
+  ParseOptions parse;
 };
 
 ExitCode run(const DumpOptions& o) {
-  ParseOptions popts;
-  popts.max_bytes = o.max_bytes;
+  const ParseOptions& popts = o.parse;
   auto file = load_agent(o.file, popts);
   if (!file) {
     std::cerr << file.error().to_string() << "\n";
@@ -41,8 +41,7 @@ void add_dump(CLI::App& app, Action& action) {
       "dump", "Show the parsed AST of an agent file: frontmatter, tool set, sections, blocks");
   sub->add_option("file", opts->file, "Agent file")->required();
   sub->add_flag("--json", opts->json, "Print the AST as JSON (schema in docs/ast.md)");
-  sub->add_option("--max-bytes", opts->max_bytes, "Refuse files larger than this (bytes)")
-      ->capture_default_str();
+  add_limit_options(sub, opts->parse);
   sub->footer("Exit codes: 0 ok, 2 usage, 3 the file could not be read or parsed.");
   sub->callback([&action, opts] { action = [opts] { return run(*opts); }; });
 }

@@ -17,6 +17,7 @@
 #include "agentmerge/emit.hpp"
 #include "commands.hpp"
 #include "io.hpp"
+#include "limits.hpp"
 
 namespace agentmerge::cli {
 
@@ -29,7 +30,7 @@ struct FmtOptions {
   std::string output;
   bool in_place = false;
   bool check = false;
-  std::size_t max_bytes = ParseOptions{}.max_bytes;
+  ParseOptions parse;
 };
 
 enum class Mode { Stdout, Output, InPlace, Check };
@@ -59,7 +60,7 @@ struct Outcome {
 // Formats one file; errors are printed here with file:line.
 Outcome format_one(const fs::path& path, const FmtOptions& o, const ParseOptions& popts) {
   Outcome out;
-  auto bytes = read_file(path);
+  auto bytes = read_file(path, popts.max_bytes);
   if (!bytes) {
     std::cerr << bytes.error().to_string() << "\n";
     return {true, false};
@@ -97,8 +98,7 @@ ExitCode run(const FmtOptions& o) {
     std::cerr << "agentmerge fmt: " << *err << "\n";
     return ExitCode::Usage;
   }
-  ParseOptions popts;
-  popts.max_bytes = o.max_bytes;
+  const ParseOptions& popts = o.parse;
   bool unreadable = false;
   bool changed = false;
   for (const std::string& f : o.files) {
@@ -123,8 +123,7 @@ void add_fmt(CLI::App& app, Action& action) {
                 "Rewrite the files atomically (permissions kept; unchanged files untouched)");
   sub->add_flag("--check", opts->check,
                 "Write nothing; list the files that would change and exit 1 if any");
-  sub->add_option("--max-bytes", opts->max_bytes, "Refuse files larger than this (bytes)")
-      ->capture_default_str();
+  add_limit_options(sub, opts->parse);
   sub->footer(
       "Exit codes: 0 ok, 1 --check found files that would change, 2 usage,\n"
       "3 an input could not be read or parsed (the other files are still processed).");

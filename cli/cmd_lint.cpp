@@ -14,6 +14,7 @@
 #include "agentmerge/lint.hpp"
 #include "commands.hpp"
 #include "io.hpp"
+#include "limits.hpp"
 
 namespace agentmerge::cli {
 
@@ -24,7 +25,7 @@ namespace fs = std::filesystem;
 struct LintOptions {
   std::vector<std::string> paths;
   bool json = false;
-  std::size_t max_bytes = ParseOptions{}.max_bytes;
+  ParseOptions parse;
 };
 
 enum class Origin { Named, FoundInFolder };
@@ -62,8 +63,7 @@ ExitCode run(const LintOptions& o) {
   std::vector<Diagnostic> findings;
   for (const auto& e : errors) findings.push_back(from_error(e));
   bool unreadable = !errors.empty();
-  ParseOptions popts;
-  popts.max_bytes = o.max_bytes;
+  const ParseOptions& popts = o.parse;
   for (const Target& t : files) {
     auto file = load_agent(t.path, popts);
     if (!file) {
@@ -98,8 +98,7 @@ void add_lint(CLI::App& app, Action& action) {
   sub->add_option("paths", opts->paths, "Agent files or folders (searched recursively)")
       ->required();
   sub->add_flag("--json", opts->json, "Print the findings as a JSON array");
-  sub->add_option("--max-bytes", opts->max_bytes, "Refuse files larger than this (bytes)")
-      ->capture_default_str();
+  add_limit_options(sub, opts->parse);
   sub->footer(
       "Exit codes: 0 no findings (notes do not count), 1 warnings or errors, 2 usage,\n"
       "3 an input could not be read or parsed (the other files are still linted).");

@@ -34,7 +34,7 @@ struct MergeArgs {
 ExitCode run_merge(const MergeArgs& a) {
   MergeOptions opts;
   if (auto code = build_merge_options(a.policy, a.sources, "merge", opts)) return *code;
-  auto loaded = load_sources(a.sources);
+  auto loaded = load_sources(a.sources, a.policy.parse);
   if (!loaded) {
     std::cerr << "agentmerge merge: nothing written\n";
     return ExitCode::Unreadable;

@@ -29,6 +29,7 @@
 #include "commands.hpp"
 #include "config_file.hpp"
 #include "io.hpp"
+#include "limits.hpp"
 #include "migrate_output.hpp"
 #include "parallel.hpp"
 #include "progress.hpp"
@@ -47,6 +48,7 @@ struct MigrateArgs {
   bool dry_run = false, check = false, force = false, json = false, quiet = false;
   bool follow_symlinks = false;
   unsigned jobs = 0;
+  ParseOptions parse;
 };
 
 // The parsed inputs, by the path they were loaded from.
@@ -69,9 +71,9 @@ ExitCode usage(const std::string& message) {
   return ExitCode::Usage;
 }
 
-Inputs load_inputs(const std::vector<fs::path>& paths, unsigned jobs, Progress& progress) {
+Inputs load_inputs(const std::vector<fs::path>& paths, const ParseOptions& options, unsigned jobs,
+                   Progress& progress) {
   progress.stage("files", paths.size());
-  const ParseOptions options;
   auto loaded = parallel_map<Result<AgentFile>>(paths.size(), jobs, [&](std::size_t i) {
     Result<AgentFile> r = load_agent(paths[i], options);
     progress.advance();
@@ -418,12 +420,12 @@ ExitCode run_migrate(const MigrateArgs& args) {
     }
     std::vector<fs::path> paths;
     plan = plan_for_loading(std::move(*read), folder_of(plan_name), paths);
-    in = load_inputs(paths, jobs, progress);
+    in = load_inputs(paths, args.parse, jobs, progress);
   } else {
     std::vector<Error> missing;
     const auto paths = expand_paths(
         args.paths, args.follow_symlinks ? FollowSymlinks::Yes : FollowSymlinks::No, missing);
-    in = load_inputs(paths, jobs, progress);
+    in = load_inputs(paths, args.parse, jobs, progress);
     in.unreadable.insert(in.unreadable.begin(), missing.begin(), missing.end());
     plan = plan_from_sources(in, *config, to, jobs);
     print_diagnostics(plan.notes);
@@ -468,6 +470,7 @@ void add_migrate(CLI::App& app, Action& action) {
   sub->add_flag("--json", args->json, "Print actions and the report as JSON on stdout");
   sub->add_flag("-q,--quiet", args->quiet, "No progress line and no summary");
   sub->add_flag("--follow-symlinks", args->follow_symlinks, "Follow symbolic links to folders");
+  add_limit_options(sub, args->parse);
   sub->add_option("-j,--jobs", args->jobs, "Threads (default: the core count)")
       ->check(CLI::Range(1U, 1024U));
   sub->footer(

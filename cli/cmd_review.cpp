@@ -43,7 +43,7 @@ bool write_if(const std::string& path, const std::string& content) {
 ExitCode run_review(const ReviewArgs& a) {
   MergeOptions opts;
   if (auto code = build_merge_options(a.policy, a.sources, "review", opts)) return *code;
-  auto files = load_sources(a.sources);
+  auto files = load_sources(a.sources, a.policy.parse);
   if (!files) {
     std::cerr << "agentmerge review: nothing written\n";
     return ExitCode::Unreadable;

@@ -16,6 +16,7 @@
 #include "commands.hpp"
 #include "config_file.hpp"
 #include "io.hpp"
+#include "limits.hpp"
 #include "parallel.hpp"
 
 namespace agentmerge::cli {
@@ -27,13 +28,14 @@ struct ScanArgs {
   bool json = false;
   bool follow_symlinks = false;
   std::optional<std::string> config;
+  ParseOptions parse;
 };
 
 // Reads, parses and fingerprints every file in parallel; each AST is dropped
 // as soon as its fingerprint is taken, so memory stays small for big trees.
 std::vector<Result<AgentFingerprint>> fingerprint_files(
-    const std::vector<std::filesystem::path>& paths, const Config& config, unsigned jobs) {
-  const ParseOptions options;
+    const std::vector<std::filesystem::path>& paths, const Config& config,
+    const ParseOptions& options, unsigned jobs) {
   return parallel_map<Result<AgentFingerprint>>(paths.size(), jobs, [&](std::size_t i) {
     Result<AgentFile> file = load_agent(paths[i], options);
     if (!file) return Result<AgentFingerprint>(file.error());
@@ -62,7 +64,7 @@ ExitCode run_scan(const ScanArgs& args) {
   const unsigned jobs = args.jobs == 0 ? default_jobs() : args.jobs;
   std::vector<AgentFingerprint> files;
   files.reserve(paths.size());
-  for (auto& r : fingerprint_files(paths, *config, jobs)) {
+  for (auto& r : fingerprint_files(paths, *config, args.parse, jobs)) {
     if (r) {
       files.push_back(std::move(*r));
     } else {
@@ -97,6 +99,7 @@ void add_scan(CLI::App& app, Action& action) {
   sub->add_flag("--follow-symlinks", args->follow_symlinks,
                 "Follow symbolic links to folders (loops are never followed)");
   sub->add_option("--config", args->config, "Config file (default: agentmerge.yaml upward)");
+  add_limit_options(sub, args->parse);
   sub->footer(
       "Exit codes: 0 scanned (duplicates or not), 2 usage, 3 some input unreadable\n"
       "(the others are still scanned and reported).");

@@ -18,23 +18,73 @@
 namespace agentmerge::cli {
 namespace fs = std::filesystem;
 
-Result<std::string> read_file(const fs::path& path) {
-  std::error_code ec;
-  if (fs::is_directory(path, ec)) {
-    return Error{path.string(), 0, "io", "is a directory"};
+namespace {
+
+// The OS's reason, in words; a symlink loop says so.
+std::string os_reason(int err) {
+  if (err == ELOOP) return "a symlink loop (too many levels of symbolic links)";
+  return std::strerror(err);
+}
+
+class Fd {
+ public:
+  explicit Fd(int fd) : fd_(fd) {}
+  ~Fd() {
+    if (fd_ >= 0) ::close(fd_);
   }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    return Error{path.string(), 0, "io", std::string("cannot open: ") + std::strerror(errno)};
+  Fd(const Fd&) = delete;
+  Fd& operator=(const Fd&) = delete;
+  int get() const { return fd_; }
+
+ private:
+  int fd_;
+};
+
+Error too_large(const fs::path& path, std::size_t max_bytes) {
+  return Error{path.string(), 0, "too-large",
+               "file is larger than the limit of " + std::to_string(max_bytes) +
+                   " bytes (--max-bytes)"};
+}
+
+}  // namespace
+
+Result<std::string> read_file(const fs::path& path, std::size_t max_bytes) {
+  // O_NONBLOCK: opening a FIFO must not wait for a writer; it is refused
+  // below like every file that is not a regular one.
+  const Fd fd(::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY));
+  if (fd.get() < 0) {
+    return Error{path.string(), 0, "io", "cannot open: " + os_reason(errno)};
   }
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  if (in.bad()) return Error{path.string(), 0, "io", "read error"};
-  return ss.str();
+  struct stat st {};
+  if (::fstat(fd.get(), &st) != 0) {
+    return Error{path.string(), 0, "io", "cannot stat: " + os_reason(errno)};
+  }
+  if (S_ISDIR(st.st_mode)) return Error{path.string(), 0, "io", "is a directory"};
+  if (!S_ISREG(st.st_mode)) {
+    return Error{path.string(), 0, "not-a-file",
+                 "not a regular file (a FIFO, socket or device); refused"};
+  }
+  if (static_cast<std::uintmax_t>(st.st_size) > max_bytes) return too_large(path, max_bytes);
+  // Read at most the cap plus one byte: a file that grows while read (or
+  // lies about its size) still cannot cost more than the cap.
+  std::string out;
+  out.resize(std::min<std::size_t>(static_cast<std::size_t>(st.st_size), max_bytes) + 1);
+  std::size_t got = 0;
+  while (got < out.size()) {
+    const ssize_t n = ::read(fd.get(), out.data() + got, out.size() - got);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) return Error{path.string(), 0, "io", "read error: " + os_reason(errno)};
+    if (n == 0) break;
+    got += static_cast<std::size_t>(n);
+    if (got == out.size() && got <= max_bytes) out.resize(std::min(out.size() * 2, max_bytes + 1));
+  }
+  if (got > max_bytes) return too_large(path, max_bytes);
+  out.resize(got);
+  return out;
 }
 
 Result<AgentFile> load_agent(const fs::path& path, const ParseOptions& options) {
-  auto bytes = read_file(path);
+  auto bytes = read_file(path, options.max_bytes);
   if (!bytes) return bytes.error();
   return parse_agent(*bytes, path.string(), options);
 }
@@ -141,6 +191,10 @@ std::vector<fs::path> expand_paths(const std::vector<std::string>& inputs, Follo
       walk_dir(p, follow, seen_dirs, out, errors);
     } else if (fs::exists(p, ec)) {
       out.insert(p);
+    } else if (ec && ec.value() == ELOOP) {
+      errors.push_back(Error{in, 0, "io", os_reason(ELOOP)});
+    } else if (fs::is_symlink(fs::symlink_status(p, ec))) {
+      errors.push_back(Error{in, 0, "io", "a symlink to a missing file"});
     } else {
       errors.push_back(Error{in, 0, "io", "no such file or directory"});
     }

@@ -12,8 +12,15 @@
 
 namespace agentmerge::cli {
 
-// Whole file as bytes; Error code "io" with the OS message on failure.
-Result<std::string> read_file(const std::filesystem::path& path);
+// Default cap of read_file: the agent-file limit (ParseOptions::max_bytes).
+inline constexpr std::size_t kDefaultMaxBytes = ParseOptions{}.max_bytes;
+
+// Whole file as bytes. Refused without reading: a folder ("io"), a FIFO,
+// socket or device ("not-a-file"), a file above `max_bytes` ("too-large";
+// at most max_bytes + 1 bytes are ever read). Error "io" with the OS
+// message on other failures.
+Result<std::string> read_file(const std::filesystem::path& path,
+                              std::size_t max_bytes = kDefaultMaxBytes);
 
 // Reads and parses one agent file.
 Result<AgentFile> load_agent(const std::filesystem::path& path, const ParseOptions& options);

@@ -6,6 +6,7 @@
 
 #include "config_file.hpp"
 #include "io.hpp"
+#include "limits.hpp"
 
 namespace agentmerge::cli {
 
@@ -35,6 +36,7 @@ void add_merge_policy_options(CLI::App* sub, MergePolicyArgs& args) {
   sub->add_option("--tools", args.tools, "Tools policy: union, intersection, primary");
   sub->add_option("--model", args.model, "Model policy: primary, most-common");
   sub->add_option("--config", args.config, "Config file (default: agentmerge.yaml upward)");
+  add_limit_options(sub, args.parse);
 }
 
 std::optional<ExitCode> build_merge_options(const MergePolicyArgs& a,
@@ -71,11 +73,12 @@ std::optional<ExitCode> build_merge_options(const MergePolicyArgs& a,
   return std::nullopt;
 }
 
-std::optional<std::vector<AgentFile>> load_sources(const std::vector<std::string>& sources) {
+std::optional<std::vector<AgentFile>> load_sources(const std::vector<std::string>& sources,
+                                                   const ParseOptions& options) {
   std::vector<AgentFile> files;
   bool unreadable = false;
   for (const auto& s : sources) {
-    auto f = load_agent(s, ParseOptions{});
+    auto f = load_agent(s, options);
     if (!f) {
       std::cerr << f.error().to_string() << "\n";
       unreadable = true;

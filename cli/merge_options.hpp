@@ -11,6 +11,7 @@
 
 #include "agentmerge/ast.hpp"
 #include "agentmerge/merge.hpp"
+#include "agentmerge/parse.hpp"
 #include "agentmerge/result.hpp"
 
 namespace agentmerge::cli {
@@ -22,6 +23,7 @@ struct MergePolicyArgs {
   std::string tools;
   std::string model;
   std::string config;
+  ParseOptions parse;  // input limits (--max-bytes ...)
 };
 
 // Adds --name --to --primary --tools --model --config to `sub`.
@@ -37,6 +39,7 @@ std::optional<ExitCode> build_merge_options(const MergePolicyArgs& args,
 
 // Reads and parses every source, printing their warnings and errors; nullopt
 // when any is unreadable (all are tried, so every problem is reported once).
-std::optional<std::vector<AgentFile>> load_sources(const std::vector<std::string>& sources);
+std::optional<std::vector<AgentFile>> load_sources(const std::vector<std::string>& sources,
+                                                   const ParseOptions& options);
 
 }  // namespace agentmerge::cli

@@ -175,9 +175,47 @@ ValueStyle scalar_style(const YAML::Node& n, const YamlSource& src) {
   }
 }
 
-Value to_value(const YAML::Node& n, const YamlSource& src, int fallback_line) {
+// What one frontmatter may cost once aliases are expanded: values left to
+// build and containers deep. A refusal records its line and reason; from then
+// on to_value builds nothing more.
+struct YamlBudget {
+  std::size_t limit = 0;
+  std::size_t values_left = 0;
+  int max_depth = 0;
+  int depth = 0;
+  std::optional<Error> refused;
+};
+
+bool spend(YamlBudget& b, int line) {
+  if (b.refused) return false;
+  if (b.values_left == 0) {
+    b.refused = Error{"", line, "yaml-too-large",
+                      "the frontmatter holds more than " + std::to_string(b.limit) +
+                          " values (--max-yaml-values); each use of a YAML alias (*name) "
+                          "counts its anchor's values again"};
+    return false;
+  }
+  --b.values_left;
+  if (b.depth > b.max_depth) {
+    b.refused = Error{"", line, "too-deep",
+                      "frontmatter values nested more than " + std::to_string(b.max_depth) +
+                          " deep (--max-nesting)"};
+    return false;
+  }
+  return true;
+}
+
+Value to_value(const YAML::Node& n, const YamlSource& src, int fallback_line, YamlBudget& budget) {
   Value v;
   const int line = n.Mark().line >= 0 ? src.first_line + n.Mark().line : fallback_line;
+  if (!spend(budget, line)) return Value::null();
+  struct Nest {
+    YamlBudget& b;
+    explicit Nest(YamlBudget& budget) : b(budget) { ++b.depth; }
+    ~Nest() { --b.depth; }
+    Nest(const Nest&) = delete;
+    Nest& operator=(const Nest&) = delete;
+  } nest(budget);
   switch (n.Type()) {
     case YAML::NodeType::Undefined:
     case YAML::NodeType::Null:
@@ -201,7 +239,10 @@ Value to_value(const YAML::Node& n, const YamlSource& src, int fallback_line) {
     }
     case YAML::NodeType::Sequence: {
       std::vector<Value> items;
-      for (const auto& item : n) items.push_back(to_value(item, src, line));
+      for (const auto& item : n) {
+        if (budget.refused) break;
+        items.push_back(to_value(item, src, line, budget));
+      }
       v = Value::list(std::move(items));
       if (n.Style() == YAML::EmitterStyle::Flow) v.style = ValueStyle::FlowSequence;
       break;
@@ -209,10 +250,11 @@ Value to_value(const YAML::Node& n, const YamlSource& src, int fallback_line) {
     case YAML::NodeType::Map: {
       std::vector<std::string> keys;
       std::vector<Value> values;
-      for (auto it = n.begin(); it != n.end(); ++it) {
-        keys.push_back(it->first.IsScalar() ? it->first.Scalar() : YAML::Dump(it->first));
+      for (auto it = n.begin(); it != n.end() && !budget.refused; ++it) {
         const int kline = src.first_line + std::max(0, it->first.Mark().line);
-        values.push_back(to_value(it->second, src, kline));
+        if (!it->first.IsScalar() && !spend(budget, kline)) break;
+        keys.push_back(it->first.IsScalar() ? it->first.Scalar() : YAML::Dump(it->first));
+        values.push_back(to_value(it->second, src, kline, budget));
       }
       v = Value::map(std::move(keys), std::move(values));
       if (n.Style() == YAML::EmitterStyle::Flow) v.style = ValueStyle::FlowMap;
@@ -264,7 +306,8 @@ std::size_t document_marker(const YamlSource& src) {
 // it is not a map. `error` receives yaml-cpp's message and line.
 std::optional<std::vector<FrontmatterEntry>> read_strict(std::string_view yaml,
                                                         const YamlSource& src,
-                                                        std::string* error, int* error_line) {
+                                                        std::string* error, int* error_line,
+                                                        YamlBudget& budget) {
   if (const std::size_t marker = document_marker(src); marker != std::string_view::npos) {
     if (error != nullptr) *error = "a document marker line inside the frontmatter";
     if (error_line != nullptr) *error_line = src.first_line + static_cast<int>(marker);
@@ -289,10 +332,16 @@ std::optional<std::vector<FrontmatterEntry>> read_strict(std::string_view yaml,
     FrontmatterEntry e;
     e.key = key_text(it->first);
     e.line = src.first_line + std::max(0, it->first.Mark().line);
-    e.value = to_value(it->second, src, e.line);
+    e.value = to_value(it->second, src, e.line, budget);
+    if (budget.refused) {
+      // An alias expands where it is used: point at the entry that used it.
+      if (budget.refused->code == "yaml-too-large") budget.refused->line = e.line;
+      return std::nullopt;
+    }
     e.origin = EntryOrigin::Strict;
     entries.push_back(std::move(e));
   }
+  if (budget.refused) return std::nullopt;
   return entries;
 }
 
@@ -394,7 +443,8 @@ FrontmatterEntry lenient_entry(const Chunk& c, const YamlSource& src, const std:
 }
 
 std::vector<FrontmatterEntry> read_lenient(const YamlSource& src, const std::string& file,
-                                           std::vector<Diagnostic>& diagnostics) {
+                                           std::vector<Diagnostic>& diagnostics,
+                                           YamlBudget& budget) {
   std::vector<FrontmatterEntry> entries;
   for (const Chunk& c : chunk_entries(src)) {
     std::string text;
@@ -405,7 +455,8 @@ std::vector<FrontmatterEntry> read_lenient(const YamlSource& src, const std::str
     YamlSource sub{{src.lines.begin() + static_cast<std::ptrdiff_t>(c.first),
                     src.lines.begin() + static_cast<std::ptrdiff_t>(c.last) + 1},
                    src.first_line + static_cast<int>(c.first)};
-    auto strict = read_strict(text, sub, nullptr, nullptr);
+    auto strict = read_strict(text, sub, nullptr, nullptr, budget);
+    if (budget.refused) break;
     if (strict && strict->size() == 1 && (*strict)[0].key == c.key) {
       entries.push_back(std::move((*strict)[0]));
     } else {
@@ -436,23 +487,30 @@ void drop_duplicates(std::vector<FrontmatterEntry>& entries, const std::string& 
 
 }  // namespace
 
-Frontmatter read_frontmatter(std::string_view yaml, int first_line, int open_line, int close_line,
-                             const std::string& file, std::vector<Diagnostic>& diagnostics) {
+Result<Frontmatter> read_frontmatter(std::string_view yaml, int first_line, int open_line,
+                                     int close_line, const std::string& file,
+                                     std::vector<Diagnostic>& diagnostics,
+                                     const YamlLimits& limits) {
+  YamlBudget budget{limits.max_values, limits.max_values, limits.max_depth, 0, std::nullopt};
   Frontmatter fm;
   fm.open_line = open_line;
   fm.close_line = close_line;
   const YamlSource src{split_lines(yaml), first_line};
   std::string error;
   int error_line = 0;
-  if (auto strict = read_strict(yaml, src, &error, &error_line)) {
+  if (auto strict = read_strict(yaml, src, &error, &error_line, budget)) {
     fm.mode = FrontmatterMode::Strict;
     fm.entries = std::move(*strict);
-  } else {
+  } else if (!budget.refused) {
     fm.mode = FrontmatterMode::Lenient;
     diagnostics.push_back({Severity::Note, file, error_line, "strict-yaml-failed",
                            "strict YAML parser refused the frontmatter (" + error +
                                "); reading it entry by entry"});
-    fm.entries = read_lenient(src, file, diagnostics);
+    fm.entries = read_lenient(src, file, diagnostics, budget);
+  }
+  if (budget.refused) {
+    budget.refused->file = file;
+    return *budget.refused;
   }
   set_end_lines(fm.entries, src);
   drop_duplicates(fm.entries, file, diagnostics);

@@ -39,9 +39,18 @@ Result<FrontmatterSplit> split_frontmatter(std::string_view text, const std::str
 // "key: rest of line" strings (ValueStyle::Lenient, EntryOrigin::Lenient),
 // each with a "lenient-yaml" warning; see docs/formats.md for the repairs.
 // Duplicate keys: the later entry wins (a "duplicate-key" warning).
-Frontmatter read_frontmatter(std::string_view yaml, int first_line, int open_line,
-                             int close_line, const std::string& file,
-                             std::vector<Diagnostic>& diagnostics);
+//
+// Limits: aliases make a few bytes stand for millions of values, so the
+// values built (after alias expansion) and their nesting are capped; past
+// either, Error "yaml-too-large" / "too-deep" at the line reached.
+struct YamlLimits {
+  std::size_t max_values = 10000;
+  int max_depth = 64;
+};
+Result<Frontmatter> read_frontmatter(std::string_view yaml, int first_line, int open_line,
+                                     int close_line, const std::string& file,
+                                     std::vector<Diagnostic>& diagnostics,
+                                     const YamlLimits& limits = {});
 
 // YAML 1.2 core-schema resolution of a plain scalar: "null", "bool",
 // "number" or "string". Also used by the emitter to decide quoting.

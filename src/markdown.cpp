@@ -356,19 +356,42 @@ class TreeBuilder {
   std::vector<Section*> stack_;
 };
 
-}  // namespace
+bool is_block_container(cmark_node* n) {
+  const cmark_node_type t = cmark_node_get_type(n);
+  return t == CMARK_NODE_LIST || t == CMARK_NODE_ITEM || t == CMARK_NODE_BLOCK_QUOTE;
+}
 
-Body parse_body(std::string_view text, int first_line, const std::string& /*file*/,
-                std::vector<Diagnostic>& /*diagnostics*/) {
+// The first list, item or block quote nested inside more than `max_depth`
+// others, or nullptr. One pass over the tree (cmark's iterator, no
+// recursion); leaves and inlines do not count.
+cmark_node* too_deep(cmark_node* doc, int max_depth) {
+  cmark_iter* iter = cmark_iter_new(doc);
+  cmark_node* found = nullptr;
+  int depth = 0;
+  for (cmark_event_type ev = cmark_iter_next(iter); ev != CMARK_EVENT_DONE;
+       ev = cmark_iter_next(iter)) {
+    cmark_node* n = cmark_iter_get_node(iter);
+    if (!is_block_container(n)) continue;
+    depth += ev == CMARK_EVENT_ENTER ? 1 : -1;
+    if (depth > max_depth) {
+      found = n;
+      break;
+    }
+  }
+  cmark_iter_free(iter);
+  return found;
+}
+
+Body build_body(cmark_node* doc_node, std::string_view text, int first_line) {
   Body body;
   body.first_line = first_line;
   body.text = std::string(text);
   const Lines lines(text);
   const Ctx ctx{lines, first_line - 1};
-  NodePtr doc(parse_markdown(text, CMARK_OPT_SOURCEPOS));
+  cmark_node* doc = doc_node;
   TreeBuilder tree(body.root);
 
-  const std::vector<Span> spans = child_spans(doc.get(), lines.count(), lines);
+  const std::vector<Span> spans = child_spans(doc, lines.count(), lines);
   // Lines before the first node that are not blank (only link reference
   // definitions can be there) are kept as a paragraph.
   const int first_node = spans.empty() ? lines.count() + 1 : spans.front().first;
@@ -396,6 +419,25 @@ Body parse_body(std::string_view text, int first_line, const std::string& /*file
     }
   }
   return body;
+}
+
+}  // namespace
+
+Body parse_body(std::string_view text, int first_line, const std::string& /*file*/,
+                std::vector<Diagnostic>& /*diagnostics*/) {
+  NodePtr doc(parse_markdown(text, CMARK_OPT_SOURCEPOS));
+  return build_body(doc.get(), text, first_line);
+}
+
+Result<Body> parse_body_limited(std::string_view text, int first_line, const std::string& file,
+                                int max_depth) {
+  NodePtr doc(parse_markdown(text, CMARK_OPT_SOURCEPOS));
+  if (cmark_node* deep = too_deep(doc.get(), max_depth)) {
+    return Error{file, first_line - 1 + std::max(1, cmark_node_get_start_line(deep)), "too-deep",
+                 "lists, quotes or items nested more than " + std::to_string(max_depth) +
+                     " deep (--max-nesting)"};
+  }
+  return build_body(doc.get(), text, first_line);
 }
 
 }  // namespace agentmerge::detail

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "agentmerge/ast.hpp"
+#include "agentmerge/result.hpp"
 
 namespace agentmerge::detail {
 
@@ -13,5 +14,12 @@ namespace agentmerge::detail {
 // line of the body's first line, so block lines are file lines.
 Body parse_body(std::string_view text, int first_line, const std::string& file,
                 std::vector<Diagnostic>& diagnostics);
+
+// parse_body for user input: refuses ("too-deep", at the line of the first
+// node too deep) a body whose lists, block quotes and items nest more than
+// `max_depth` containers deep, since every level keeps its subtree's text
+// (memory grows with depth times size).
+Result<Body> parse_body_limited(std::string_view text, int first_line, const std::string& file,
+                                int max_depth);
 
 }  // namespace agentmerge::detail

@@ -121,6 +121,11 @@ std::optional<Error> refusal(std::string_view bytes, const std::string& file,
                  "file is " + std::to_string(bytes.size()) + " bytes, above the limit of " +
                      std::to_string(options.max_bytes) + " bytes"};
   }
+  if (bytes.starts_with("\xFF\xFE") || bytes.starts_with("\xFE\xFF")) {
+    return Error{file, 1, "utf16",
+                 "the file is UTF-16 (it starts with a UTF-16 byte order mark); agentmerge reads "
+                 "UTF-8: convert it with iconv -f UTF-16 -t UTF-8"};
+  }
   if (const std::size_t nul = bytes.find('\0'); nul != std::string_view::npos) {
     return Error{file, line_at(bytes, nul), "nul-byte",
                  "NUL byte at offset " + std::to_string(nul) + ": not a text file"};
@@ -164,9 +169,11 @@ Result<AgentFile> parse_agent(std::string_view bytes, std::string_view source_na
   auto split = detail::split_frontmatter(lf, f.source_name);
   if (!split) return split.error();
   if (split->present) {
-    f.frontmatter = detail::read_frontmatter(split->yaml, split->yaml_first_line,
-                                             split->open_line, split->close_line, f.source_name,
-                                             f.diagnostics);
+    auto fm = detail::read_frontmatter(split->yaml, split->yaml_first_line, split->open_line,
+                                       split->close_line, f.source_name, f.diagnostics,
+                                       {options.max_yaml_values, options.max_nesting});
+    if (!fm) return fm.error();
+    f.frontmatter = std::move(*fm);
   }
   if (options.format) {
     f.format = *options.format;
@@ -178,7 +185,10 @@ Result<AgentFile> parse_agent(std::string_view bytes, std::string_view source_na
   f.tools = tool_set_from_frontmatter(f.format, f.frontmatter.find("tools"),
                                       f.frontmatter.find("permission"), f.source_name,
                                       f.diagnostics);
-  f.body = detail::parse_body(split->body, split->body_first_line, f.source_name, f.diagnostics);
+  auto body = detail::parse_body_limited(split->body, split->body_first_line, f.source_name,
+                                         options.max_nesting);
+  if (!body) return body.error();
+  f.body = std::move(*body);
   f.body.first_line = split->body_first_line;
   f.body.text = std::string(split->body);
   return f;

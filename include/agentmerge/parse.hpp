@@ -18,6 +18,12 @@ namespace agentmerge {
 struct ParseOptions {
   // Inputs larger than this are refused (error code "too-large").
   std::size_t max_bytes = std::size_t{8} * 1024 * 1024;
+  // Values the frontmatter may hold once YAML aliases are expanded (a few
+  // bytes of aliases can stand for millions); more: "yaml-too-large".
+  std::size_t max_yaml_values = 10000;
+  // Nesting of frontmatter values, and of lists, items and block quotes in
+  // the body; deeper: "too-deep". Real agent files stay below 10.
+  int max_nesting = 64;
   // Skip format detection and read the file as this format.
   std::optional<Format> format;
 };
@@ -25,8 +31,8 @@ struct ParseOptions {
 // Parses one agent file. `source_name` is used in diagnostics and to derive
 // the stem and (from the path) the format.
 //
-// Errors (returned, never thrown): "too-large", "nul-byte", "invalid-utf8",
-// "unterminated-frontmatter". Everything else is repaired and reported in
+// Errors (returned, never thrown): "too-large", "nul-byte", "utf16",
+// "invalid-utf8", "unterminated-frontmatter", "yaml-too-large", "too-deep". Everything else is repaired and reported in
 // AgentFile::diagnostics.
 Result<AgentFile> parse_agent(std::string_view bytes, std::string_view source_name,
                               const ParseOptions& options = {});

@@ -8,7 +8,7 @@ namespace agentmerge::detail {
 namespace {
 
 Frontmatter read(std::string_view yaml, std::vector<Diagnostic>& diags) {
-  return read_frontmatter(yaml, 2, 1, 0, "a.md", diags);
+  return read_frontmatter(yaml, 2, 1, 0, "a.md", diags).value();
 }
 
 bool has_code(const std::vector<Diagnostic>& diags, std::string_view code) {

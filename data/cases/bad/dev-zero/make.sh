@@ -1,0 +1,2 @@
+# A symlink to an endless device.
+ln -s /dev/zero "$1"

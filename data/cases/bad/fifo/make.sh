@@ -1,0 +1,2 @@
+# A named pipe: opening it must not wait for a writer.
+mkfifo "$1"

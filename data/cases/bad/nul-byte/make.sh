@@ -1,0 +1,2 @@
+# A NUL byte in the body: not a text file.
+printf -- '---\nname: n\ndescription: d\n---\nnul \000 here\n' >"$1"

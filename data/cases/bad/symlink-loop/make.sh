@@ -1,0 +1,2 @@
+# A symlink that points at itself.
+ln -s "$(basename "$1")" "$1"

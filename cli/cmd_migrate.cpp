@@ -49,6 +49,7 @@ struct MigrateArgs {
   bool follow_symlinks = false;
   unsigned jobs = 0;
   ParseOptions parse;
+  std::size_t max_blocks = MergeOptions{}.max_blocks;
 };
 
 // The parsed inputs, by the path they were loaded from.
@@ -159,8 +160,10 @@ Plan plan_for_loading(Plan plan, const fs::path& plan_dir, std::vector<fs::path>
   return plan;
 }
 
-MergeOptions merge_options(const Plan& plan, const PlanCluster& c, const Config& config) {
+MergeOptions merge_options(const Plan& plan, const PlanCluster& c, const Config& config,
+                           std::size_t max_blocks) {
   MergeOptions o;
+  o.max_blocks = max_blocks;
   o.name = c.name;
   o.target = plan.target;
   o.primary = c.primary;
@@ -179,7 +182,8 @@ MergeOptions merge_options(const Plan& plan, const PlanCluster& c, const Config&
 }
 
 ClusterOutcome merge_cluster(const Plan& plan, const PlanCluster& c, const Inputs& in,
-                             const Config& config, const std::string& plan_name) {
+                             const Config& config, const std::string& plan_name,
+                             std::size_t max_blocks) {
   ClusterOutcome out;
   if (auto o = resolve_output(c, plan.target, plan_name); o) {
     out.output = *o;
@@ -197,7 +201,7 @@ ClusterOutcome merge_cluster(const Plan& plan, const PlanCluster& c, const Input
     }
     variants.push_back(&it->second);
   }
-  auto merged = merge(variants, merge_options(plan, c, config));
+  auto merged = merge(variants, merge_options(plan, c, config, max_blocks));
   if (!merged) {
     out.error = merged.error();
     return out;
@@ -326,7 +330,7 @@ ExitCode run_migrate_outputs(const MigrateArgs& args, const Plan& plan, const In
     return plan.clusters[a].members.size() > plan.clusters[b].members.size();
   });
   auto outcomes = parallel_map_in_order<ClusterOutcome>(order, jobs, [&](std::size_t i) {
-    ClusterOutcome o = merge_cluster(plan, plan.clusters[i], in, config, plan_name);
+    ClusterOutcome o = merge_cluster(plan, plan.clusters[i], in, config, plan_name, args.max_blocks);
     o.report = cluster_json(plan.clusters[i], o);
     if (o.merged) {
       o.merged->report.source_blocks = {};
@@ -471,6 +475,9 @@ void add_migrate(CLI::App& app, Action& action) {
   sub->add_flag("-q,--quiet", args->quiet, "No progress line and no summary");
   sub->add_flag("--follow-symlinks", args->follow_symlinks, "Follow symbolic links to folders");
   add_limit_options(sub, args->parse);
+  sub->add_option("--max-blocks", args->max_blocks,
+                  "Refuse to merge a cluster holding more blocks and list items than this")
+      ->capture_default_str();
   sub->add_option("-j,--jobs", args->jobs, "Threads (default: the core count)")
       ->check(CLI::Range(1U, 1024U));
   sub->footer(

@@ -37,6 +37,9 @@ void add_merge_policy_options(CLI::App* sub, MergePolicyArgs& args) {
   sub->add_option("--model", args.model, "Model policy: primary, most-common");
   sub->add_option("--config", args.config, "Config file (default: agentmerge.yaml upward)");
   add_limit_options(sub, args.parse);
+  sub->add_option("--max-blocks", args.max_blocks,
+                  "Refuse to merge variants holding more blocks and list items than this")
+      ->capture_default_str();
 }
 
 std::optional<ExitCode> build_merge_options(const MergePolicyArgs& a,
@@ -48,6 +51,7 @@ std::optional<ExitCode> build_merge_options(const MergePolicyArgs& a,
     return a.config.empty() ? ExitCode::Unreadable : ExitCode::Usage;
   }
   opts.config = *config;
+  opts.max_blocks = a.max_blocks;
   if (!a.name.empty()) opts.name = a.name;
   if (!a.to.empty()) {
     auto f = parse_format(a.to);

@@ -24,6 +24,7 @@ struct MergePolicyArgs {
   std::string model;
   std::string config;
   ParseOptions parse;  // input limits (--max-bytes ...)
+  std::size_t max_blocks = MergeOptions{}.max_blocks;  // --max-blocks
 };
 
 // Adds --name --to --primary --tools --model --config to `sub`.

@@ -274,8 +274,52 @@ Result<MergeResult> merge(const std::vector<AgentFile>& variants, const MergeOpt
   return merge(pointers, options);
 }
 
+namespace {
+
+std::size_t count_blocks(const std::vector<Block>& blocks);
+
+std::size_t count_blocks(const Block& b) {
+  std::size_t n = 1;
+  // An item's own text is its first child paragraph: an item counts once.
+  for (const ListItem& item : b.items) n += std::max<std::size_t>(1, count_blocks(item.children));
+  return n;
+}
+
+std::size_t count_blocks(const std::vector<Block>& blocks) {
+  std::size_t n = 0;
+  for (const Block& b : blocks) n += count_blocks(b);
+  return n;
+}
+
+// Blocks, list items and headings of a section tree, without recursion on
+// sections (a body nests sections at most seven deep, but very many).
+std::size_t count_blocks(const Section& root) {
+  std::size_t n = 0;
+  std::vector<const Section*> todo{&root};
+  while (!todo.empty()) {
+    const Section* s = todo.back();
+    todo.pop_back();
+    n += 1 + count_blocks(s->blocks);
+    for (const Section& c : s->children) todo.push_back(&c);
+  }
+  return n;
+}
+
+std::optional<Error> too_many_blocks(const std::vector<const AgentFile*>& variants,
+                                     std::size_t max_blocks) {
+  std::size_t total = 0;
+  for (const AgentFile* f : variants) total += count_blocks(f->body.root);
+  if (total <= max_blocks) return std::nullopt;
+  return Error{variants.front()->source_name, 0, "too-many-blocks",
+               "the variants hold " + std::to_string(total) + " blocks and list items, above the "
+               "limit of " + std::to_string(max_blocks) + " for one merge (--max-blocks)"};
+}
+
+}  // namespace
+
 Result<MergeResult> merge(const std::vector<const AgentFile*>& variants, const MergeOptions& options) {
   if (variants.empty()) return Error{"", 0, "no-input", "nothing to merge"};
+  if (auto refused = too_many_blocks(variants, options.max_blocks)) return *refused;
   const std::vector<const AgentFile*> sources = canonical_order(variants);
   MergeResult result;
   MergeReport& report = result.report;

@@ -134,6 +134,13 @@ struct MergeState {
 };
 
 // ---- split.cpp
+// A file is split into at most this many documents; one whose top-level
+// headings would cut it into more repeats headings (a "# t" per section),
+// it is not documents back to back, and is read as one document.
+inline constexpr std::size_t kMaxDocuments = 4;
+// The root child indexes where the second, third... documents start, in
+// one pass; empty for a single document.
+std::vector<std::size_t> document_starts(const AgentFile& file);
 // The root child index where a second document starts, or -1.
 int second_document_start(const AgentFile& file);
 

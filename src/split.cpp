@@ -9,6 +9,7 @@
 // section and either repeats an earlier H1's title or, when no earlier H1
 // exists, names the agent itself ("# Backend Architect" in backend-architect)
 // after some content. Any other H1 is an ordinary section.
+#include <set>
 #include <sstream>
 
 #include "agentmerge/merge.hpp"
@@ -34,24 +35,36 @@ std::string name_as_title(const AgentFile& file) {
 
 }  // namespace
 
-int second_document_start(const AgentFile& file) {
+std::vector<std::size_t> document_starts(const AgentFile& file) {
   const auto& kids = file.body.root.children;
   const std::string own = name_as_title(file);
+  std::vector<std::size_t> starts;
+  std::size_t doc_first = 0;  // root child index where the current document starts
   bool seen_h1 = false;
-  std::vector<std::string> h1_titles;
+  std::set<std::string> h1_titles;
   for (std::size_t i = 0; i < kids.size(); ++i) {
     const Section& s = kids[i];
     if (!is_h1(s)) continue;
     // A short note before the title is not a document of its own.
-    const bool content_before = i > 0 || file.body.root.blocks.size() >= 3;
+    const bool content_before = starts.empty()
+                                    ? i > 0 || file.body.root.blocks.size() >= 3
+                                    : i > doc_first;
     const std::string t = s.normalized_title.empty() ? normalize_title(s.title) : s.normalized_title;
-    bool repeats = false;
-    for (const auto& prev : h1_titles) repeats = repeats || prev == t;
-    if (repeats || (!seen_h1 && content_before && t == own)) return static_cast<int>(i);
+    if (h1_titles.contains(t) || (!seen_h1 && content_before && t == own)) {
+      if (starts.size() + 2 > kMaxDocuments) return {};  // repeated headings, not documents
+      starts.push_back(i);
+      doc_first = i;
+      h1_titles.clear();
+    }
     seen_h1 = true;
-    h1_titles.push_back(t);
+    h1_titles.insert(t);
   }
-  return -1;
+  return starts;
+}
+
+int second_document_start(const AgentFile& file) {
+  const auto starts = document_starts(file);
+  return starts.empty() ? -1 : static_cast<int>(starts.front());
 }
 
 }  // namespace detail
@@ -74,26 +87,32 @@ std::string body_lines(const Body& body, int from_line, int to_line) {
 }  // namespace
 
 std::vector<AgentFile> split_documents(const AgentFile& file) {
+  const std::vector<std::size_t> starts = detail::document_starts(file);
+  if (starts.empty()) return {file};
+  const auto& kids = file.body.root.children;
+  // Everything but the body's sections, preamble and text, copied once.
+  AgentFile shell;
+  shell.source_name = file.source_name;
+  shell.stem = file.stem;
+  shell.format = file.format;
+  shell.encoding = file.encoding;
+  shell.frontmatter = file.frontmatter;
+  shell.tools = file.tools;
+  shell.diagnostics = file.diagnostics;
+  shell.body.root.level = file.body.root.level;
   std::vector<AgentFile> docs;
-  AgentFile rest = file;
-  while (true) {
-    const int cut = detail::second_document_start(rest);
-    if (cut < 0) break;
-    AgentFile first = rest;
-    auto& kids = first.body.root.children;
-    kids.erase(kids.begin() + cut, kids.end());
-    const int cut_line = rest.body.root.children[static_cast<std::size_t>(cut)].line;
-    first.body.text = body_lines(rest.body, rest.body.first_line, cut_line);
-    docs.push_back(std::move(first));
-    AgentFile second = rest;
-    second.body.root.blocks.clear();
-    auto& kids2 = second.body.root.children;
-    kids2.erase(kids2.begin(), kids2.begin() + cut);
-    second.body.text = body_lines(rest.body, cut_line, 0);
-    second.body.first_line = cut_line;
-    rest = std::move(second);
+  for (std::size_t d = 0; d <= starts.size(); ++d) {
+    const std::size_t from = d == 0 ? 0 : starts[d - 1];
+    const std::size_t to = d < starts.size() ? starts[d] : kids.size();
+    AgentFile doc = shell;
+    doc.body.first_line = d == 0 ? file.body.first_line : kids[from].line;
+    if (d == 0) doc.body.root.blocks = file.body.root.blocks;
+    doc.body.root.children.assign(kids.begin() + static_cast<std::ptrdiff_t>(from),
+                                  kids.begin() + static_cast<std::ptrdiff_t>(to));
+    const int end_line = d < starts.size() ? kids[to].line : 0;
+    doc.body.text = body_lines(file.body, doc.body.first_line, end_line);
+    docs.push_back(std::move(doc));
   }
-  docs.push_back(std::move(rest));
   return docs;
 }
 

@@ -22,6 +22,11 @@ struct MergeOptions {
   std::optional<Format> target;         // --to; default: most variants' format
   std::optional<std::string> primary;   // --primary: a source_name
   Config config = default_config();     // policies, thresholds, synonyms
+  // Blocks and list items over all variants that one merge accepts
+  // (--max-blocks). Alignment and consolidation compare blocks pairwise, so
+  // time grows with the square of this count; the largest real merges hold
+  // under 1,000. More: Error "too-many-blocks".
+  std::size_t max_blocks = 6000;
 };
 
 enum class BlockFate { Kept, Folded, Dropped };
@@ -94,7 +99,7 @@ struct MergeResult {
 };
 
 // Merges the variants. The result does not depend on their order.
-// Errors: "no-input".
+// Errors: "no-input", "too-many-blocks".
 Result<MergeResult> merge(const std::vector<AgentFile>& variants,
                           const MergeOptions& options);
 // The same, over variants held elsewhere (not copied).

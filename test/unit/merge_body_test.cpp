@@ -244,5 +244,37 @@ TEST(SplitDocuments, RepeatedH1SplitsAndOtherH1sDoNot) {
   EXPECT_EQ(split_documents(agent("x.md", {section("Backend Architect", 1, {})})).size(), 1U);
 }
 
+TEST(SplitDocuments, UpToFourDocumentsSplitInOnePass) {
+  auto g = [](const char* point) { return section("Guide", 1, {list({item(point)})}); };
+  const auto docs = split_documents(agent("x.md", {g("a"), g("b"), g("c"), g("d")}));
+  ASSERT_EQ(docs.size(), 4U);
+  for (std::size_t i = 0; i < docs.size(); ++i) {
+    ASSERT_EQ(docs[i].body.root.children.size(), 1U);
+    EXPECT_EQ(docs[i].body.root.children[0].blocks[0].items[0].source,
+              std::string("- ") + "abcd"[i]);
+  }
+}
+
+TEST(SplitDocuments, AFileOfManyRepeatedTitlesIsOneDocument) {
+  // "# t" before every section: repeated headings, not five documents.
+  std::vector<Section> kids;
+  for (const char* point : {"a", "b", "c", "d", "e"}) kids.push_back(section("t", 1, {list({item(point)})}));
+  EXPECT_EQ(split_documents(agent("x.md", kids)).size(), 1U);
+}
+
+TEST(MergeLimits, TooManyBlocksIsRefusedWithTheCount) {
+  std::vector<ListItem> points;
+  for (int i = 0; i < 30; ++i) points.push_back(item("point " + std::to_string(i)));
+  const std::vector<AgentFile> files{agent("a.md", {section("Focus", 2, {list(points)})})};
+  MergeOptions o;
+  o.max_blocks = 20;
+  auto r = merge(files, o);
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error().code, "too-many-blocks");
+  EXPECT_NE(r.error().message.find("33 blocks"), std::string::npos) << r.error().message;
+  o.max_blocks = 33;
+  EXPECT_TRUE(merge(files, o).ok());
+}
+
 }  // namespace
 }  // namespace agentmerge

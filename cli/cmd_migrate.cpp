@@ -475,9 +475,7 @@ void add_migrate(CLI::App& app, Action& action) {
   sub->add_flag("-q,--quiet", args->quiet, "No progress line and no summary");
   sub->add_flag("--follow-symlinks", args->follow_symlinks, "Follow symbolic links to folders");
   add_limit_options(sub, args->parse);
-  sub->add_option("--max-blocks", args->max_blocks,
-                  "Refuse to merge a cluster holding more blocks and list items than this")
-      ->capture_default_str();
+  add_max_blocks_option(sub, args->max_blocks);
   sub->add_option("-j,--jobs", args->jobs, "Threads (default: the core count)")
       ->check(CLI::Range(1U, 1024U));
   sub->footer(

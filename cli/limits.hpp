@@ -4,6 +4,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include "agentmerge/merge.hpp"
 #include "agentmerge/parse.hpp"
 
 namespace agentmerge::cli {
@@ -19,6 +20,13 @@ inline void add_limit_options(CLI::App* sub, ParseOptions& parse) {
                   "Refuse frontmatter values, lists or quotes nested deeper than this")
       ->capture_default_str()
       ->check(CLI::PositiveNumber);
+}
+
+// --max-blocks of the subcommands that merge (MergeOptions::max_blocks).
+inline void add_max_blocks_option(CLI::App* sub, std::size_t& max_blocks) {
+  sub->add_option("--max-blocks", max_blocks,
+                  "Refuse to merge variants holding more blocks and list items than this")
+      ->capture_default_str();
 }
 
 }  // namespace agentmerge::cli

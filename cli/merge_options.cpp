@@ -37,9 +37,7 @@ void add_merge_policy_options(CLI::App* sub, MergePolicyArgs& args) {
   sub->add_option("--model", args.model, "Model policy: primary, most-common");
   sub->add_option("--config", args.config, "Config file (default: agentmerge.yaml upward)");
   add_limit_options(sub, args.parse);
-  sub->add_option("--max-blocks", args.max_blocks,
-                  "Refuse to merge variants holding more blocks and list items than this")
-      ->capture_default_str();
+  add_max_blocks_option(sub, args.max_blocks);
 }
 
 std::optional<ExitCode> build_merge_options(const MergePolicyArgs& a,

@@ -175,12 +175,12 @@ ValueStyle scalar_style(const YAML::Node& n, const YamlSource& src) {
   }
 }
 
-// What one frontmatter may cost once aliases are expanded: values left to
-// build and containers deep. A refusal records its line and reason; from then
+// What one frontmatter may cost once aliases are expanded: values built
+// and containers deep. A refusal records its line and reason; from then
 // on to_value builds nothing more.
 struct YamlBudget {
   std::size_t limit = 0;
-  std::size_t values_left = 0;
+  std::size_t used = 0;
   int max_depth = 0;
   int depth = 0;
   std::optional<Error> refused;
@@ -188,14 +188,14 @@ struct YamlBudget {
 
 bool spend(YamlBudget& b, int line) {
   if (b.refused) return false;
-  if (b.values_left == 0) {
+  if (b.used == b.limit) {
     b.refused = Error{"", line, "yaml-too-large",
                       "the frontmatter holds more than " + std::to_string(b.limit) +
                           " values (--max-yaml-values); each use of a YAML alias (*name) "
                           "counts its anchor's values again"};
     return false;
   }
-  --b.values_left;
+  ++b.used;
   if (b.depth > b.max_depth) {
     b.refused = Error{"", line, "too-deep",
                       "frontmatter values nested more than " + std::to_string(b.max_depth) +
@@ -491,7 +491,7 @@ Result<Frontmatter> read_frontmatter(std::string_view yaml, int first_line, int 
                                      int close_line, const std::string& file,
                                      std::vector<Diagnostic>& diagnostics,
                                      const YamlLimits& limits) {
-  YamlBudget budget{limits.max_values, limits.max_values, limits.max_depth, 0, std::nullopt};
+  YamlBudget budget{limits.max_values, 0, limits.max_depth, 0, std::nullopt};
   Frontmatter fm;
   fm.open_line = open_line;
   fm.close_line = close_line;

@@ -40,8 +40,7 @@ std::vector<std::size_t> document_starts(const AgentFile& file) {
   const std::string own = name_as_title(file);
   std::vector<std::size_t> starts;
   std::size_t doc_first = 0;  // root child index where the current document starts
-  bool seen_h1 = false;
-  std::set<std::string> h1_titles;
+  std::set<std::string> h1_titles;  // of the current document; empty before its first H1
   for (std::size_t i = 0; i < kids.size(); ++i) {
     const Section& s = kids[i];
     if (!is_h1(s)) continue;
@@ -50,13 +49,12 @@ std::vector<std::size_t> document_starts(const AgentFile& file) {
                                     ? i > 0 || file.body.root.blocks.size() >= 3
                                     : i > doc_first;
     const std::string t = s.normalized_title.empty() ? normalize_title(s.title) : s.normalized_title;
-    if (h1_titles.contains(t) || (!seen_h1 && content_before && t == own)) {
+    if (h1_titles.contains(t) || (h1_titles.empty() && content_before && t == own)) {
       if (starts.size() + 2 > kMaxDocuments) return {};  // repeated headings, not documents
       starts.push_back(i);
       doc_first = i;
       h1_titles.clear();
     }
-    seen_h1 = true;
     h1_titles.insert(t);
   }
   return starts;

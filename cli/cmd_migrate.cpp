@@ -271,6 +271,7 @@ std::string action_verb(const PlannedAction& p, OutputMode mode) {
     case FileAction::Refuse: return "refused";
     case FileAction::Remove: return would ? "would remove (stale)" : "removed (stale)";
     case FileAction::KeepStale: return "left alone (stale, edited by hand)";
+    case FileAction::Keep: return "kept (no longer produced, but some input failed)";
   }
   return "";
 }
@@ -313,6 +314,28 @@ json sync_json(const OutputSync& sync, const fs::path& dir, OutputMode mode) {
                                                                                    : "check";
   return {{"mode", m}, {"out", dir.generic_string()}, {"actions", actions},
           {"drift", sync.drift()}};
+}
+
+// Drops the files inside the output folder from `paths`: with --out inside
+// an input folder, last run's outputs would be read back as inputs (a line
+// deleted from a source would come back from the previous output).
+void drop_outputs(std::vector<fs::path>& paths, const std::optional<std::string>& out_dir) {
+  if (!out_dir) return;
+  std::error_code ec;
+  const fs::path out = fs::weakly_canonical(*out_dir, ec);
+  if (ec) return;
+  const auto inside = [&](const fs::path& p) {
+    std::error_code e;
+    const fs::path c = fs::weakly_canonical(p, e);
+    const auto [end, it] = std::mismatch(out.begin(), out.end(), c.begin(), c.end());
+    return !e && end == out.end();
+  };
+  const auto n = paths.size();
+  paths.erase(std::remove_if(paths.begin(), paths.end(), inside), paths.end());
+  if (paths.size() != n) {
+    std::cerr << "agentmerge migrate: skipped " << n - paths.size() << " file(s) inside the output "
+              << "folder " << *out_dir << ": outputs are never read back as inputs\n";
+  }
 }
 
 // Merges every cluster of the plan and brings DIR in line with the result.
@@ -373,8 +396,11 @@ ExitCode run_migrate_outputs(const MigrateArgs& args, const Plan& plan, const In
                                          : OutputMode::Write;
   const fs::path dir(*args.out_dir);
   const OutputSync sync = sync_output(dir, wanted, keep, untracked, mode,
-                                      args.force ? Overwrite::Force : Overwrite::Refuse);
+                                      args.force ? Overwrite::Force : Overwrite::Refuse,
+                                      failed ? Stale::Keep : Stale::Remove);
   for (const Error& e : sync.errors) std::cerr << "agentmerge migrate: " << e.to_string() << "\n";
+  for (const std::string& t : sync.cleaned)
+    std::cerr << "agentmerge migrate: removed a temporary file left by a killed run: " << t << "\n";
   if (args.json) {
     json doc = sync_json(sync, dir, mode);
     doc["report"] = json::parse(report);
@@ -424,11 +450,13 @@ ExitCode run_migrate(const MigrateArgs& args) {
     }
     std::vector<fs::path> paths;
     plan = plan_for_loading(std::move(*read), folder_of(plan_name), paths);
+    drop_outputs(paths, args.out_dir);
     in = load_inputs(paths, args.parse, jobs, progress);
   } else {
     std::vector<Error> missing;
-    const auto paths = expand_paths(
+    auto paths = expand_paths(
         args.paths, args.follow_symlinks ? FollowSymlinks::Yes : FollowSymlinks::No, missing);
+    drop_outputs(paths, args.out_dir);
     in = load_inputs(paths, args.parse, jobs, progress);
     in.unreadable.insert(in.unreadable.begin(), missing.begin(), missing.end());
     plan = plan_from_sources(in, *config, to, jobs);
@@ -438,7 +466,18 @@ ExitCode run_migrate(const MigrateArgs& args) {
 
   if (args.plan_out) {
     progress.finish();
-    auto w = write_atomic(*args.plan_out, write_plan(relative_plan(plan, folder_of(*args.plan_out))));
+    const std::string text = write_plan(relative_plan(plan, folder_of(*args.plan_out)));
+    std::error_code ec;
+    if (!args.force && fs::exists(*args.plan_out, ec)) {
+      auto current = read_file(*args.plan_out);
+      if (!current || *current != text) {
+        std::cerr << "agentmerge migrate: " << *args.plan_out
+                  << ": exists and differs from the plan this run would write (edited by hand?); "
+                     "not replaced (--force to replace it)\n";
+        return ExitCode::Findings;
+      }
+    }
+    auto w = write_atomic(*args.plan_out, text);
     if (!w) {
       std::cerr << "agentmerge migrate: " << w.error().to_string() << "\n";
       return ExitCode::Unreadable;
@@ -467,7 +506,8 @@ void add_migrate(CLI::App& app, Action& action) {
   sub->add_option("--apply", args->apply, "Execute exactly this (edited) plan");
   sub->add_flag("--dry-run", args->dry_run, "Print what would be written; write nothing");
   sub->add_flag("--check", args->check, "Exit 1 when DIR differs from what would be written");
-  sub->add_flag("--force", args->force, "Replace files in DIR that agentmerge did not write");
+  sub->add_flag("--force", args->force,
+                "Replace files in DIR that agentmerge did not write (or an existing --plan file)");
   sub->add_option("--report", args->report,
                   "Write the report here (default: DIR/.agentmerge/report.json)");
   sub->add_option("--config", args->config, "Config file (default: agentmerge.yaml upward)");
@@ -479,9 +519,11 @@ void add_migrate(CLI::App& app, Action& action) {
   sub->add_option("-j,--jobs", args->jobs, "Threads (default: the core count)")
       ->check(CLI::Range(1U, 1024U));
   sub->footer(
-      "Exit codes: 0 done or nothing to do, 1 --check drift or a file in DIR refused\n"
-      "(not written by agentmerge; --force), 2 usage or invalid plan, 3 some input\n"
-      "unreadable or some cluster failed (the others are still written).");
+      "Exit codes: 0 done or nothing to do, 1 --check drift or a file in DIR (or an\n"
+      "existing --plan file) refused (not written by agentmerge; --force), 2 usage or\n"
+      "invalid plan, 3 some input unreadable, some cluster failed (the others are still\n"
+      "written; outputs no longer produced are kept), a link or non-folder inside DIR,\n"
+      "or DIR locked by another run.");
   sub->callback([&action, args] { action = [args] { return run_migrate(*args); }; });
 }
 

@@ -5,12 +5,19 @@
 //   stale content), notes.md (foreign)}  ->  update api.md, create report.json;
 //   notes.md untouched; manifest rewritten last
 //
-// Safety contract: every write is atomic (write_atomic); a file the manifest
-// does not list as ours (or that was edited since) is never replaced without
-// Overwrite::Force; a stale output is removed only when it is still exactly
-// what agentmerge wrote; the manifest is written after the files, and a file
-// that already holds the wanted bytes is adopted, so a run interrupted before
-// the manifest was saved is completed by the next run.
+// Safety contract: every write is atomic (write_atomic); nothing is read,
+// written or removed through a symbolic link or a non-folder below DIR; a
+// file the manifest does not list as ours (or that was edited since) is never
+// replaced without Overwrite::Force; the manifest can only claim files of the
+// shapes migrate writes (is_output_path); a stale output is removed only when
+// it is still exactly what agentmerge wrote and every input was read; the
+// hashes about to be written are journalled before the first rename and the
+// manifest is written after the files, so a run killed in between is
+// completed by the next one even when the inputs changed; one writing run at
+// a time holds DIR/.agentmerge/lock, and leftover temporary files of killed
+// runs are removed under it. Not defended: another process swapping folders
+// for links while a run is writing (the checks and the writes are separate
+// system calls).
 #pragma once
 
 #include <filesystem>
@@ -37,7 +44,13 @@ enum class FileAction {
   Refuse,     // foreign or edited, no --force: left alone
   Remove,     // ours, unedited, no longer produced: deleted
   KeepStale,  // ours but edited, no longer produced: left alone (warning)
+  Keep,       // ours, no longer produced, but some input failed: not removed
 };
+
+// What to do with outputs no longer produced. A run where an input path was
+// missing or unreadable, or a cluster failed, cannot tell "no longer
+// produced" from "not read this time": it keeps them.
+enum class Stale { Remove, Keep };
 
 std::string_view to_string(FileAction a);
 
@@ -51,6 +64,7 @@ struct PlannedAction {
 struct OutputSync {
   std::vector<PlannedAction> actions;  // sorted by path
   std::vector<Error> errors;           // I/O failures (the others still done)
+  std::vector<std::string> cleaned;    // leftover temporary files removed
 
   std::size_t count(FileAction a) const;
   // Whether the folder differs from what would be written (for --check).
@@ -67,6 +81,6 @@ inline constexpr const char* kManifestPath = ".agentmerge/manifest";
 OutputSync sync_output(const std::filesystem::path& dir, const std::vector<WantedFile>& wanted,
                        const std::vector<std::string>& keep,
                        const std::vector<std::string>& untracked, OutputMode mode,
-                       Overwrite overwrite);
+                       Overwrite overwrite, Stale stale);
 
 }  // namespace agentmerge::cli

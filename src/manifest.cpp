@@ -40,25 +40,18 @@ std::optional<std::uint64_t> parse_hex(std::string_view s) {
   return v;
 }
 
-// A relative path of plain components (subfolders allowed, no "..").
-bool is_safe_relative(std::string_view path) {
-  if (path.empty() || path.front() == '/') return false;
-  std::size_t start = 0;
-  while (start <= path.size()) {
-    const auto slash = path.find('/', start);
-    const auto part = path.substr(start, slash == std::string_view::npos ? std::string_view::npos
-                                                                          : slash - start);
-    if (part == "..") return false;
-    if (part.empty() || !is_safe_file_name(part)) {
-      // Hidden components are allowed only for agentmerge's own folder.
-      if (part != ".agentmerge") return false;
-    }
-    if (slash == std::string_view::npos) break;
-    start = slash + 1;
-  }
-  return true;
+bool ends_with(std::string_view s, std::string_view suffix) {
+  return s.size() > suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
 }
 
+}  // namespace
+
+bool is_output_path(std::string_view path) {
+  if (path == ".agentmerge/report.json") return true;
+  return is_safe_file_name(path) && ends_with(path, ".md");
+}
+
+namespace {
 }  // namespace
 
 std::uint64_t content_hash(std::string_view content) {
@@ -91,9 +84,15 @@ Result<Manifest> read_manifest(std::string_view text, std::string_view source_na
     const auto hash = parse_hex(line.substr(0, kHashDigits));
     const std::string_view path =
         line.size() > kHashDigits + 2 ? line.substr(kHashDigits + 2) : std::string_view{};
-    if (!hash || line.substr(kHashDigits, 2) != "  " || !is_safe_relative(path)) {
+    if (!hash || line.substr(kHashDigits, 2) != "  " || path.empty()) {
       return Error{std::string(source_name), line_no, "bad-manifest",
-                   "expected '<16 hex digits>  <relative path>'"};
+                   "expected '<16 hex digits>  <file name>'"};
+    }
+    if (!is_output_path(path)) {
+      return Error{std::string(source_name), line_no, "bad-manifest",
+                   "'" + std::string(path) +
+                       "' is not a file migrate writes (a '.md' file name in the folder, or "
+                       ".agentmerge/report.json)"};
     }
     m.files[std::string(path)] = *hash;
   }

@@ -19,6 +19,8 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include "agentmerge/manifest.hpp"
+
 namespace agentmerge {
 
 namespace {
@@ -331,9 +333,10 @@ bool glob_match(std::string_view glob, std::string_view path) {
 Result<std::string> resolve_output(const PlanCluster& c, Format target,
                                    std::string_view source_name) {
   if (!c.output.empty()) {
-    if (!is_safe_file_name(c.output)) {
+    if (!is_output_path(c.output) || c.output.find('/') != std::string::npos) {
       return Error{std::string(source_name), c.line, "unsafe-name",
-                   "output '" + c.output + "' is not a plain file name inside the output folder"};
+                   "output '" + c.output +
+                       "' is not a plain '.md' file name inside the output folder"};
     }
     return c.output;
   }
@@ -346,6 +349,37 @@ Result<std::string> resolve_output(const PlanCluster& c, Format target,
   return output_file_name(target, *stem);
 }
 
+namespace {
+
+// Gives each cluster whose output file name another cluster already uses
+// the first free "NAME-N" (N >= 2). Every cluster's own name is reserved
+// before any suffix is chosen, so a suffix never lands on a real agent named
+// "NAME-2" that comes later in the list.
+void rename_conflicts(Plan& plan, const std::vector<std::string>& primaries) {
+  std::set<std::string> taken;
+  for (const PlanCluster& pc : plan.clusters)
+    if (auto out = resolve_output(pc, plan.target, ""); out) taken.insert(*out);
+  std::set<std::string> used;
+  for (std::size_t i = 0; i < plan.clusters.size(); ++i) {
+    PlanCluster& pc = plan.clusters[i];
+    auto out = resolve_output(pc, plan.target, "");
+    if (!out || used.insert(*out).second) continue;
+    const std::string original = pc.name;
+    for (int n = 2;; ++n) {
+      pc.name = original + "-" + std::to_string(n);
+      auto renamed = resolve_output(pc, plan.target, "");
+      if (!renamed) break;  // too long to suffix: apply reports the conflict
+      if (taken.count(*renamed) == 0 && used.insert(*renamed).second) break;
+    }
+    plan.notes.push_back(Diagnostic{
+        Severity::Warning, primaries[i], 0, "name-conflict",
+        "another cluster is also named '" + original + "'; this one is named '" + pc.name +
+            "' (rename it in the plan)"});
+  }
+}
+
+}  // namespace
+
 Plan build_plan(const ClusterResult& clusters, const std::vector<AgentFingerprint>& files,
                 const Config& config, Format target) {
   Plan plan;
@@ -354,7 +388,7 @@ Plan build_plan(const ClusterResult& clusters, const std::vector<AgentFingerprin
   plan.policies = config.key_policies;
   if (config.default_policy != ValuePolicy::Primary)
     plan.policies[std::string(kAnyKeyPolicy)] = config.default_policy;
-  std::map<std::string, int> used;  // output file name -> clusters using it
+  std::vector<std::string> primaries;
   for (const Cluster& cluster : clusters.clusters) {
     PlanCluster pc;
     pc.name = cluster.canonical_name;
@@ -363,19 +397,10 @@ Plan build_plan(const ClusterResult& clusters, const std::vector<AgentFingerprin
       const AgentFingerprint& f = files.at(m.file);
       pc.members.push_back(PlanMember{f.source_name, member_comment(m, f), 0});
     }
-    if (auto out = resolve_output(pc, target, ""); out) {
-      const int n = ++used[*out];
-      if (n > 1) {
-        const std::string original = pc.name;
-        pc.name += "-" + std::to_string(n);
-        plan.notes.push_back(Diagnostic{
-            Severity::Warning, files.at(cluster.primary).source_name, 0, "name-conflict",
-            "another cluster is also named '" + original + "'; this one is named '" + pc.name +
-                "' (rename it in the plan)"});
-      }
-    }
+    primaries.push_back(files.at(cluster.primary).source_name);
     plan.clusters.push_back(std::move(pc));
   }
+  rename_conflicts(plan, primaries);
   return plan;
 }
 

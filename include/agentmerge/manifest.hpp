@@ -28,8 +28,15 @@ std::uint64_t content_hash(std::string_view content);
 // file (16 hex digits, two spaces, the path), sorted by path.
 std::string write_manifest(const Manifest& manifest);
 
+// Whether `path` has the shape of a file migrate writes: a plain ".md" file
+// name at the top of the folder, or ".agentmerge/report.json". A
+// manifest naming anything else (a subfolder, "../", a source file) is not
+// one agentmerge wrote: a cloned folder could ship such a line to have a
+// stale-output cleanup delete a file it never wrote.
+bool is_output_path(std::string_view path);
+
 // Errors ("bad-manifest", with the line) for a line that is not a comment,
-// blank, or "HASH  PATH" with a safe relative path.
+// blank, or "HASH  PATH" with a PATH that is_output_path() accepts.
 Result<Manifest> read_manifest(std::string_view text, std::string_view source_name);
 
 // What may happen to one file of the output folder.

@@ -4,6 +4,8 @@
 
 #include <string>
 
+#include "agentmerge/cluster.hpp"
+#include "agentmerge/config.hpp"
 #include "agentmerge/manifest.hpp"
 #include "agentmerge/plan.hpp"
 
@@ -239,6 +241,63 @@ TEST(Manifest, ClassifiesFiles) {
   // A foreign file that already holds exactly what would be written is left
   // alone and adopted: an interrupted run before the manifest was saved.
   EXPECT_EQ(classify(m, "theirs.md", &wanted, wanted), FileState::Same);
+}
+
+
+TEST(Manifest, RefusesPathsMigrateNeverWrites) {
+  // A cloned output folder can ship any manifest: only the shapes migrate
+  // writes may be claimed, so a stale-output cleanup cannot reach the rest.
+  for (const char* bad : {"src/main.c", "ext/keep.txt", "notes.txt", ".agentmerge/manifest",
+                          ".agentmerge/lock", ".hidden.md", "sub/a.md", ".agentmerge/../a.md"}) {
+    auto r = read_manifest(std::string("0123456789abcdef  ") + bad + "\n", "DIR/m");
+    ASSERT_FALSE(r) << bad;
+    EXPECT_EQ(r.error().code, "bad-manifest") << bad;
+    EXPECT_NE(r.error().message.find("not a file migrate writes"), std::string::npos) << bad;
+  }
+  for (const char* good : {"a.md", "api.agent.md", ".agentmerge/report.json"}) {
+    EXPECT_TRUE(is_output_path(good)) << good;
+    EXPECT_TRUE(read_manifest(std::string("0123456789abcdef  ") + good + "\n", "m")) << good;
+  }
+}
+
+// ------------------------------------------------------------ build_plan --
+
+TEST(BuildPlan, SuffixNeverLandsOnARealAgentsName) {
+  // Two clusters named "reviewer" and a real agent "reviewer-2" listed after
+  // them: the second "reviewer" must become reviewer-3, not reviewer-2.
+  std::vector<AgentFingerprint> files(3);
+  ClusterResult clusters;
+  const char* names[] = {"reviewer", "reviewer", "reviewer-2"};
+  for (std::size_t i = 0; i < 3; ++i) {
+    files[i].source_name = "team" + std::to_string(i) + "/" + names[i] + ".md";
+    files[i].format = Format::Claude;
+    Cluster c;
+    c.canonical_name = names[i];
+    c.primary = i;
+    c.members.push_back(ClusterMember{i, 1.0, LinkKind::Primary});
+    clusters.clusters.push_back(c);
+  }
+  const Plan plan = build_plan(clusters, files, Config{}, Format::Claude);
+  ASSERT_EQ(plan.clusters.size(), 3U);
+  EXPECT_EQ(plan.clusters[0].name, "reviewer");
+  EXPECT_EQ(plan.clusters[1].name, "reviewer-3");
+  EXPECT_EQ(plan.clusters[2].name, "reviewer-2");
+  ASSERT_EQ(plan.notes.size(), 1U);
+  EXPECT_EQ(plan.notes[0].code, "name-conflict");
+  EXPECT_TRUE(validate_plan(plan, "PLAN.yaml").empty()) << "the generated plan must apply";
+}
+
+TEST(ResolveOutput, ExplicitOutputMustBeAPlainMarkdownName) {
+  PlanCluster c;
+  c.name = "x";
+  for (const char* bad : {"x.txt", "sub/x.md", ".x.md", "x"}) {
+    c.output = bad;
+    const auto r = resolve_output(c, Format::Claude, "PLAN.yaml");
+    ASSERT_FALSE(r) << bad;
+    EXPECT_EQ(r.error().code, "unsafe-name") << bad;
+  }
+  c.output = "custom.md";
+  EXPECT_EQ(*resolve_output(c, Format::Claude, "PLAN.yaml"), "custom.md");
 }
 
 }  // namespace

@@ -115,25 +115,67 @@ bool write_all(int fd, std::string_view content) {
 
 }  // namespace
 
+namespace {
+
+// Flushes a folder's entries, so a rename inside it survives a crash.
+void sync_folder(const fs::path& folder) {
+  const Fd fd(::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+  if (fd.get() >= 0) ::fsync(fd.get());
+}
+
+// Where a write to `path` lands: a symbolic link is followed to its file, so
+// formatting a link formats the file and keeps the link. An existing target
+// that is read-only or has other hard links is refused: renaming over it
+// would bypass its permissions or split it from its other names.
+Result<fs::path> write_target(const fs::path& path, struct stat& st, bool& exists) {
+  fs::path target = path.has_parent_path() ? path : fs::path(".") / path;
+  std::error_code ec;
+  if (fs::is_symlink(target, ec)) {
+    target = fs::canonical(target, ec);
+    if (ec) return Error{path.string(), 0, "io", "cannot follow the link: " + ec.message()};
+  }
+  exists = ::stat(target.c_str(), &st) == 0;
+  if (!exists) return target;
+  if (!S_ISREG(st.st_mode)) return Error{path.string(), 0, "not-a-file", "not a regular file; not replaced"};
+  if ((st.st_mode & 0222) == 0 || ::access(target.c_str(), W_OK) != 0) {
+    return Error{path.string(), 0, "read-only", "the file is read-only; not replaced"};
+  }
+  if (st.st_nlink > 1) {
+    return Error{path.string(), 0, "hard-link",
+                 "the file has " + std::to_string(st.st_nlink) +
+                     " hard links; replacing it would split them, so it is left as it is"};
+  }
+  return target;
+}
+
+}  // namespace
+
 Result<bool> write_atomic(const fs::path& path, std::string_view content) {
-  const fs::path target = path.has_parent_path() ? path : fs::path(".") / path;
-  const std::string tmp = temp_name(target);
-  mode_t mode = 0644;
   struct stat st {};
-  if (::stat(target.c_str(), &st) == 0) mode = st.st_mode & 07777;
+  bool exists = false;
+  auto where = write_target(path, st, exists);
+  if (!where) return where.error();
+  const fs::path& target = *where;
+  const std::string tmp = temp_name(target);
+  const mode_t mode = exists ? (st.st_mode & 07777) : 0644;
   const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
   if (fd < 0) {
     return Error{path.string(), 0, "io", std::string("cannot create temporary file: ") +
                                              std::strerror(errno)};
   }
+  // The owner is kept when the process may (root, or the same user).
+  if (exists && (st.st_uid != ::geteuid() || st.st_gid != ::getegid()))
+    static_cast<void>(::fchown(fd, st.st_uid, st.st_gid));
   const bool ok = write_all(fd, content) && ::fchmod(fd, mode) == 0 && ::fsync(fd) == 0;
   const int saved = errno;
   ::close(fd);
   if (!ok || std::rename(tmp.c_str(), target.c_str()) != 0) {
     const int err = ok ? errno : saved;
     ::unlink(tmp.c_str());
-    return Error{path.string(), 0, "io", std::string("cannot write: ") + std::strerror(err)};
+    const std::string why = err == EFBIG ? "file size limit exceeded (ulimit -f)" : std::strerror(err);
+    return Error{path.string(), 0, "io", "cannot write: " + why};
   }
+  sync_folder(target.parent_path());
   return true;
 }
 

@@ -26,8 +26,12 @@ Result<std::string> read_file(const std::filesystem::path& path,
 Result<AgentFile> load_agent(const std::filesystem::path& path, const ParseOptions& options);
 
 // Writes `content` to `path` atomically: a temporary file in the same folder,
-// flushed, then renamed over the target. Keeps the target's permissions when
-// it exists. Never leaves a half-written file.
+// flushed, renamed over the target, then the folder flushed. A symbolic link
+// is followed (the file it names is replaced, the link stays). Keeps the
+// target's permissions and, when allowed, its owner. Refuses a read-only
+// target ("read-only") and one with several hard links ("hard-link"). Never
+// leaves a half-written file; a size limit (ulimit -f) is an error, not a
+// signal, since main ignores SIGXFSZ.
 Result<bool> write_atomic(const std::filesystem::path& path, std::string_view content);
 
 enum class FollowSymlinks { No, Yes };

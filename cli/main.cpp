@@ -3,12 +3,14 @@
 // main only wires the subcommands together and is the one place that catches
 // exceptions (bugs): everything recoverable is reported by the subcommands
 // with file:line and a documented exit code.
+#include <csignal>
 #include <exception>
 #include <iostream>
 
 #include <CLI/CLI.hpp>
 
 #include "commands.hpp"
+#include "terminal.hpp"
 
 namespace {
 
@@ -26,6 +28,10 @@ constexpr const char* kExitCodes =
 
 int main(int argc, char** argv) {
   using agentmerge::ExitCode;
+  // A file size limit (ulimit -f) must fail the write with EFBIG, reported
+  // like any write error, not kill the process half-way through a batch.
+  std::signal(SIGXFSZ, SIG_IGN);
+  agentmerge::cli::guard_terminal_output();
   CLI::App app{"agentmerge: parse, merge and convert AI agent definition files"};
   app.footer(kExitCodes);
   app.require_subcommand(1);

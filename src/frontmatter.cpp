@@ -12,6 +12,8 @@
 
 #include <algorithm>
 #include <optional>
+#include <set>
+#include <utility>
 
 namespace agentmerge::detail {
 
@@ -205,6 +207,64 @@ bool spend(YamlBudget& b, int line) {
   return true;
 }
 
+// Whether a node's tag is one agentmerge keeps the meaning of: none, the
+// non-specific "!" of a quoted scalar, or !!str (a string either way). Any
+// other tag (!!python/object/apply:..., !custom, !!int "12") would be lost
+// when the file is written back, so the file is refused instead.
+bool kept_tag(const YAML::Node& n) {
+  const std::string& tag = n.Tag();
+  return tag.empty() || tag == "?" || tag == "!" || tag == "tag:yaml.org,2002:str";
+}
+
+bool refuse_tag(const YAML::Node& n, int line, YamlBudget& b) {
+  if (kept_tag(n)) return false;
+  b.refused = Error{"", line, "yaml-tag",
+                    "YAML tag '" + n.Tag() +
+                        "' on a frontmatter value: agentmerge cannot keep it and will not drop "
+                        "it; remove the tag"};
+  return true;
+}
+
+bool is_merge_key(const YAML::Node& k) { return k.IsScalar() && k.Tag() == "?" && k.Scalar() == "<<"; }
+
+// A map's entries with YAML 1.1 merge keys resolved as PyYAML and yaml.v3
+// do: "<<: MAP" (or a list of maps) adds the keys the map does not set
+// itself, earlier maps in the list winning. Without this the "<<" entry
+// would be dropped, and a grant such as "<<: {tools: Read}" would widen to
+// all tools. A "<<" whose value is not a map is refused.
+std::vector<std::pair<YAML::Node, YAML::Node>> map_items(const YAML::Node& map, int line,
+                                                         YamlBudget& b) {
+  std::vector<std::pair<YAML::Node, YAML::Node>> items;
+  std::vector<YAML::Node> merged;
+  for (auto it = map.begin(); it != map.end(); ++it) {
+    if (!is_merge_key(it->first)) {
+      items.emplace_back(it->first, it->second);
+      continue;
+    }
+    if (it->second.IsMap()) {
+      merged.push_back(it->second);
+    } else if (it->second.IsSequence()) {
+      for (const auto& m : it->second) merged.push_back(m);
+    }
+    if (merged.empty() || !std::all_of(merged.begin(), merged.end(),
+                                       [](const YAML::Node& m) { return m.IsMap(); })) {
+      b.refused = Error{"", line + std::max(0, it->first.Mark().line), "yaml-merge-key",
+                        "'<<' must merge a map or a list of maps"};
+      return {};
+    }
+  }
+  std::set<std::string> own;
+  for (const auto& [k, v] : items)
+    if (k.IsScalar()) own.insert(k.Scalar());
+  for (const YAML::Node& m : merged) {
+    for (auto it = m.begin(); it != m.end(); ++it) {
+      if (!it->first.IsScalar() || !own.insert(it->first.Scalar()).second) continue;
+      items.emplace_back(it->first, it->second);
+    }
+  }
+  return items;
+}
+
 Value to_value(const YAML::Node& n, const YamlSource& src, int fallback_line, YamlBudget& budget) {
   Value v;
   const int line = n.Mark().line >= 0 ? src.first_line + n.Mark().line : fallback_line;
@@ -216,6 +276,7 @@ Value to_value(const YAML::Node& n, const YamlSource& src, int fallback_line, Ya
     Nest(const Nest&) = delete;
     Nest& operator=(const Nest&) = delete;
   } nest(budget);
+  if (refuse_tag(n, line, budget)) return Value::null();
   switch (n.Type()) {
     case YAML::NodeType::Undefined:
     case YAML::NodeType::Null:
@@ -250,11 +311,12 @@ Value to_value(const YAML::Node& n, const YamlSource& src, int fallback_line, Ya
     case YAML::NodeType::Map: {
       std::vector<std::string> keys;
       std::vector<Value> values;
-      for (auto it = n.begin(); it != n.end() && !budget.refused; ++it) {
-        const int kline = src.first_line + std::max(0, it->first.Mark().line);
-        if (!it->first.IsScalar() && !spend(budget, kline)) break;
-        keys.push_back(it->first.IsScalar() ? it->first.Scalar() : YAML::Dump(it->first));
-        values.push_back(to_value(it->second, src, kline, budget));
+      for (const auto& [key, value] : map_items(n, src.first_line, budget)) {
+        if (budget.refused) break;
+        const int kline = src.first_line + std::max(0, key.Mark().line);
+        if (!key.IsScalar() && !spend(budget, kline)) break;
+        keys.push_back(key.IsScalar() ? key.Scalar() : YAML::Dump(key));
+        values.push_back(to_value(value, src, kline, budget));
       }
       v = Value::map(std::move(keys), std::move(values));
       if (n.Style() == YAML::EmitterStyle::Flow) v.style = ValueStyle::FlowMap;
@@ -328,11 +390,12 @@ std::optional<std::vector<FrontmatterEntry>> read_strict(std::string_view yaml,
     if (error_line != nullptr) *error_line = src.first_line;
     return std::nullopt;
   }
-  for (auto it = root.begin(); it != root.end(); ++it) {
+  for (const auto& [key, value] : map_items(root, src.first_line, budget)) {
+    if (budget.refused) break;
     FrontmatterEntry e;
-    e.key = key_text(it->first);
-    e.line = src.first_line + std::max(0, it->first.Mark().line);
-    e.value = to_value(it->second, src, e.line, budget);
+    e.key = key_text(key);
+    e.line = src.first_line + std::max(0, key.Mark().line);
+    e.value = to_value(value, src, e.line, budget);
     if (budget.refused) {
       // An alias expands where it is used: point at the entry that used it.
       if (budget.refused->code == "yaml-too-large") budget.refused->line = e.line;
@@ -447,6 +510,14 @@ std::vector<FrontmatterEntry> read_lenient(const YamlSource& src, const std::str
                                            YamlBudget& budget) {
   std::vector<FrontmatterEntry> entries;
   for (const Chunk& c : chunk_entries(src)) {
+    if (c.key == "<<") {
+      // Entry by entry, its aliases cannot be resolved; read as a plain
+      // key it would be dropped and a grant it holds would widen.
+      budget.refused = Error{"", src.first_line + static_cast<int>(c.first), "yaml-merge-key",
+                             "a YAML merge key ('<<') in a frontmatter that is not valid YAML "
+                             "cannot be resolved; fix the YAML"};
+      break;
+    }
     std::string text;
     for (std::size_t i = c.first; i <= c.last; ++i) {
       text += src.lines[i];

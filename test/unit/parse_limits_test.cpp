@@ -94,5 +94,87 @@ TEST(ParseLimits, Utf16IsNamedAsSuch) {
   }
 }
 
+
+// ------------------------------------------------------- YAML merge keys --
+
+TEST(YamlMergeKeys, AMergedGrantIsKeptNotDropped) {
+  // Dropping "<<" would leave no tools key: the grant would widen from Read
+  // to every tool.
+  auto r = parse_agent("---\nname: a\ndescription: d\n<<: {tools: Read}\n---\nb\n", "a.md");
+  ASSERT_TRUE(r.ok()) << r.error().to_string();
+  const FrontmatterEntry* tools = r->frontmatter.find("tools");
+  ASSERT_NE(tools, nullptr);
+  EXPECT_EQ(tools->value.scalar, "Read");
+  EXPECT_EQ(r->frontmatter.find("<<"), nullptr);
+}
+
+TEST(YamlMergeKeys, OwnKeysWinThenEarlierMaps) {
+  const char* text =
+      "---\nbase: &b {tools: Read, model: haiku, color: red}\nmore: &m {model: opus, x: 1}\n"
+      "name: a\ndescription: d\nmodel: sonnet\n<<: [*m, *b]\n---\nbody\n";
+  auto r = parse_agent(text, "a.md");
+  ASSERT_TRUE(r.ok()) << r.error().to_string();
+  EXPECT_EQ(r->frontmatter.find("model")->value.scalar, "sonnet");
+  EXPECT_EQ(r->frontmatter.find("tools")->value.scalar, "Read");
+  EXPECT_EQ(r->frontmatter.find("x")->value.scalar, "1");
+  EXPECT_EQ(r->frontmatter.find("color")->value.scalar, "red");
+}
+
+TEST(YamlMergeKeys, NestedMapsMergeToo) {
+  auto r = parse_agent(
+      "---\nname: a\ndescription: d\nd: &d {bash: deny}\npermission: {<<: *d, edit: deny}\n"
+      "---\nb\n",
+      "a.md");
+  ASSERT_TRUE(r.ok()) << r.error().to_string();
+  const Value& p = r->frontmatter.find("permission")->value;
+  ASSERT_NE(p.find("bash"), nullptr);
+  EXPECT_EQ(p.find("bash")->scalar, "deny");
+  EXPECT_EQ(p.find("<<"), nullptr);
+}
+
+TEST(YamlMergeKeys, AMergeOfANonMapIsRefused) {
+  auto r = parse_agent("---\nname: a\ndescription: d\n<<: Read\n---\nb\n", "a.md");
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error().code, "yaml-merge-key");
+  EXPECT_EQ(r.error().line, 4);
+}
+
+TEST(YamlMergeKeys, AMergeKeyInLenientYamlIsRefused) {
+  auto r = parse_agent(
+      "---\nname: a\ndescription: Use when: things break\n<<: {tools: Read}\n---\nb\n", "a.md");
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error().code, "yaml-merge-key");
+  EXPECT_EQ(r.error().line, 4);
+}
+
+TEST(YamlMergeKeys, AQuotedKeyIsAnOrdinaryKey) {
+  auto r = parse_agent("---\nname: a\ndescription: d\n\"<<\": x\n---\nb\n", "a.md");
+  ASSERT_TRUE(r.ok()) << r.error().to_string();
+  ASSERT_NE(r->frontmatter.find("<<"), nullptr);
+}
+
+// ------------------------------------------------------------- YAML tags --
+
+TEST(YamlTags, TagsThatWouldBeLostAreRefusedWithTheirLine) {
+  for (const char* tagged : {"!!python/object/apply:os.system [ls]", "!custom x", "!!int \"12\"",
+                             "!!binary aGVsbG8=", "!!set {a, b}"}) {
+    auto r = parse_agent(std::string("---\nname: a\ndescription: d\ncolor: ") + tagged +
+                             "\n---\nb\n",
+                         "a.md");
+    ASSERT_FALSE(r.ok()) << tagged;
+    EXPECT_EQ(r.error().code, "yaml-tag") << tagged;
+    EXPECT_EQ(r.error().line, 4) << tagged;
+    EXPECT_EQ(r.error().file, "a.md");
+  }
+}
+
+TEST(YamlTags, StrTagsAreStringsAndKept) {
+  auto r = parse_agent("---\nname: a\ndescription: !!str 12\n---\nb\n", "a.md");
+  ASSERT_TRUE(r.ok()) << r.error().to_string();
+  const FrontmatterEntry* d = r->frontmatter.find("description");
+  EXPECT_TRUE(d->value.is_string());
+  EXPECT_EQ(d->value.scalar, "12");
+}
+
 }  // namespace
 }  // namespace agentmerge

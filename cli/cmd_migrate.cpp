@@ -232,7 +232,8 @@ json cluster_json(const PlanCluster& c, const ClusterOutcome& o) {
     for (const Decision& d : r.decisions) {
       decisions.push_back({{"subject", d.subject}, {"policy", d.policy}, {"chosen", d.chosen},
                            {"source_values", d.source_values}, {"message", d.message},
-                           {"review", d.review == Review::Needed}});
+                           {"review", needs_review(d.review)},
+                           {"danger", d.review == Review::Danger}});
     }
     j["decisions"] = decisions;
   } else {

@@ -33,7 +33,7 @@ void add_merge_policy_options(CLI::App* sub, MergePolicyArgs& args) {
   sub->add_option("--name", args.name, "Name of the merged agent");
   sub->add_option("--to", args.to, "Target format: claude, opencode, copilot, qwen, gemini");
   sub->add_option("--primary", args.primary, "Variant whose order and wording win ties");
-  sub->add_option("--tools", args.tools, "Tools policy: union, intersection, primary");
+  sub->add_option("--tools", args.tools, "Tools policy: union (of the sources that state tools), intersection, primary, all-sources");
   sub->add_option("--model", args.model, "Model policy: primary, most-common");
   sub->add_option("--config", args.config, "Config file (default: agentmerge.yaml upward)");
   add_limit_options(sub, args.parse);
@@ -59,7 +59,7 @@ std::optional<ExitCode> build_merge_options(const MergePolicyArgs& a,
   }
   if (!a.tools.empty()) {
     auto p = parse_tool_policy(a.tools);
-    if (!p) return usage(command, "--tools must be union, intersection or primary");
+    if (!p) return usage(command, "--tools must be union, intersection, primary or all-sources");
     opts.config.tools = *p;
   }
   if (!a.model.empty()) {

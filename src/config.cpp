@@ -27,6 +27,7 @@ std::string_view to_string(ToolPolicy p) {
     case ToolPolicy::Union: return "union";
     case ToolPolicy::Intersection: return "intersection";
     case ToolPolicy::Primary: return "primary";
+    case ToolPolicy::AllSources: return "all-sources";
   }
   return "union";
 }
@@ -36,7 +37,8 @@ std::string_view to_string(ValuePolicy p) {
 }
 
 std::optional<ToolPolicy> parse_tool_policy(std::string_view word) {
-  for (auto p : {ToolPolicy::Union, ToolPolicy::Intersection, ToolPolicy::Primary})
+  for (auto p : {ToolPolicy::Union, ToolPolicy::Intersection, ToolPolicy::Primary,
+                 ToolPolicy::AllSources})
     if (to_string(p) == word) return p;
   return std::nullopt;
 }

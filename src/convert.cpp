@@ -90,19 +90,6 @@ bool uses_identifier_names(Format f) {
 
 // ----------------------------------------------------------------- tools --
 
-// Every vocabulary id both formats can name, minus `denied`: an all-but
-// grant only ever covered the tools its own format has.
-ToolSet explicit_allowlist(Format from, Format target, const std::vector<std::string>& denied) {
-  ToolSet out{ToolMode::Allow, {}};
-  for (const ToolVocabularyRow& row : tool_vocabulary()) {
-    if (std::binary_search(denied.begin(), denied.end(), row.id)) continue;
-    if (from_neutral(from, row.id) && from_neutral(target, row.id)) out.tools.push_back(row.id);
-  }
-  std::sort(out.tools.begin(), out.tools.end());
-  out.tools.erase(std::unique(out.tools.begin(), out.tools.end()), out.tools.end());
-  return out;
-}
-
 // Removes `id` from what `set` grants.
 void revoke(ToolSet& set, const std::string& id) {
   auto& t = set.tools;

@@ -39,7 +39,7 @@ std::size_t MergeReport::count(BlockFate fate) const {
 
 bool MergeReport::needs_review() const {
   return std::any_of(decisions.begin(), decisions.end(),
-                     [](const Decision& d) { return d.review == Review::Needed; });
+                     [](const Decision& d) { return agentmerge::needs_review(d.review); });
 }
 
 namespace detail {

@@ -1,19 +1,23 @@
 // Stage 5 of the merge: frontmatter keys merged by per-key policies (a table).
 //
 //   before: a: {name: backend-architect, model: opus,   tools: "Read, Bash"}
-//           b: {name: backend-api-architect, model: sonnet}           (tools absent = all)
+//           b: {name: backend-api-architect, model: sonnet}      (tools unstated)
 //           c: {name: backend-architect, tools: {bash: true, edit: false}}
 //   after:  {name: backend-architect (most common), model: opus (primary a),
-//            tools: all (union: all-tools wins)} + a Decision per disagreement
+//            tools: all but edit (union of the sets a and c state; b is not
+//            read as "all")} + a Decision per disagreement; a Danger decision
+//            had the result granted edit, which c denies
 //
 // Policies: name = --name, else the most common canonical name (ties: the
 // primary's); description = the primary's, plus <example> blocks of the
-// others that are not near-duplicates of one kept; tools = union,
-// intersection or primary over the neutral tool sets; every other key =
+// others that are not near-duplicates of one kept; tools = union or
+// intersection of the neutral sets the sources state (all-sources: a
+// missing key is all tools), or the primary's; every other key =
 // its configured ValuePolicy (primary: the primary's value, or the most
 // common one when the primary has none; most-common: ties go to the primary).
 #include <algorithm>
 #include <map>
+#include <optional>
 
 #include "agentmerge/emit.hpp"
 #include "agentmerge/normalize.hpp"
@@ -259,46 +263,142 @@ void merge_description(Ctx& c) {
   if (pe != nullptr || !v.scalar.empty()) c.entry("description", v);
 }
 
-void merge_tools(Ctx& c) {
-  const ToolPolicy policy = c.in.options->config.tools;
-  ToolSet result = c.primary().tools;
-  if (policy != ToolPolicy::Primary)
-    for (const AgentFile* f : c.in.sources)
-      result = policy == ToolPolicy::Union ? tools_union(result, f->tools) : tools_intersection(result, f->tools);
-  c.out.tools = result;
-  std::vector<std::string> values;
-  std::vector<std::string> widened, narrowed;
+bool states_tools(const AgentFile& f) {
+  return f.frontmatter.find("tools") != nullptr || f.frontmatter.find("permission") != nullptr;
+}
+
+// The merged set. Union and Intersection run over the sources that state
+// tools (the others are listed in `unstated`); with none, the result is
+// unspecified (All, written as no key). AllSources reads a missing key as
+// all tools, as the formats do at run time.
+ToolSet merged_tools(const Ctx& c, ToolPolicy policy, std::vector<std::string>& unstated) {
+  if (policy == ToolPolicy::Primary) return c.primary().tools;
+  std::optional<ToolSet> result;
   for (const AgentFile* f : c.in.sources) {
-    values.push_back(show(f->tools));
-    if (!covers(f->tools, result)) widened.push_back(f->source_name);
-    if (!covers(result, f->tools)) narrowed.push_back(f->source_name);
+    if (policy != ToolPolicy::AllSources && !states_tools(*f)) {
+      unstated.push_back(f->source_name);
+      continue;
+    }
+    if (!result) {
+      result = f->tools;
+    } else {
+      result = policy == ToolPolicy::Intersection ? tools_intersection(*result, f->tools)
+                                                  : tools_union(*result, f->tools);
+    }
   }
+  return result.value_or(ToolSet{});
+}
+
+// What `result` grants that a restricted source withheld: the ids a deny
+// list (AllBut) names, or for a read-only source (granting no modifying
+// tool) the modifying tools. Empty for an unrestricted source.
+Ids withheld_but_granted(const ToolSet& source, const ToolSet& result) {
+  Ids out;
+  if (source.mode == ToolMode::AllBut) {
+    for (const std::string& id : source.tools)
+      if (result.allows(id)) out.push_back(id);
+    return out;
+  }
+  if (source.mode == ToolMode::All) return out;
+  if (std::any_of(source.tools.begin(), source.tools.end(),
+                  [](const std::string& id) { return modifies(id); }))
+    return out;
+  for (const std::string_view id : modifying_tools())
+    if (result.allows(id)) out.emplace_back(id);
+  return out;
+}
+
+// A danger decision when the result grants what a stated, restricted
+// source withheld: never a silent widening.
+void flag_widening(Ctx& c, const ToolSet& result, const std::vector<std::string>& values) {
+  std::string msg;
+  for (const AgentFile* f : c.in.sources) {
+    if (!states_tools(*f)) continue;
+    const Ids w = withheld_but_granted(f->tools, result);
+    if (w.empty()) continue;
+    std::string ids;
+    for (const std::string& id : w) ids += (ids.empty() ? "" : ", ") + id;
+    msg += (msg.empty() ? "grants " : "; grants ") + ids + " that " + f->source_name +
+           (f->tools.mode == ToolMode::AllBut ? " denies" : " (read-only) does not");
+  }
+  if (msg.empty()) return;
+  c.decide("frontmatter.tools", "widened-past-restriction", show(result),
+           msg + "; narrow the tools or confirm", Review::Danger)
+      .source_values = values;
+}
+
+// Writes the tools entry for the target; returns what the written entry
+// grants when the target reads it. A target with no deny syntax gets an
+// all-but set as the allowlist of the known tools (never the silent "all"
+// that would re-grant what a source denies).
+ToolSet write_tools(Ctx& c, ToolSet result) {
   const bool same_as_primary = result == c.primary().tools && c.in.target == c.primary().format;
   if (same_as_primary) {
     for (const char* k : {"tools", "permission"})
       if (const auto* e = c.primary().frontmatter.find(k)) c.entry(k, e->value);
-  } else {
-    ToolsRendering r = render_tools(c.in.target, result);
-    if (r.value) c.entry("tools", *r.value);
-    if (!r.inexpressible.empty()) {
-      std::string ids;
-      for (const auto& id : r.inexpressible) ids += (ids.empty() ? "" : ", ") + id;
-      c.decide("frontmatter.tools", "inexpressible", ids,
-               "the target format cannot express these tools: " + ids, Review::Needed);
-    }
-    if (r.widened)
-      c.decide("frontmatter.tools", "widened-by-format", show(result),
-               "the target format cannot write this tool set exactly; it grants more", Review::Needed);
+    return result;
   }
+  ToolsRendering r = render_tools(c.in.target, result);
+  if (r.widened && result.mode == ToolMode::AllBut) {
+    const std::string denied = show(result);
+    result = explicit_allowlist(c.in.target, c.in.target, result.tools);
+    r = render_tools(c.in.target, result);
+    c.out.tools = result;
+    c.decide("frontmatter.tools", "narrowed-by-format", show(result),
+             "the target format cannot deny single tools; '" + denied +
+                 "' is written as the list of the known tools, so MCP and unknown tools are "
+                 "no longer granted",
+             Review::Needed);
+  }
+  if (r.value) c.entry("tools", *r.value);
+  if (!r.inexpressible.empty()) {
+    std::string ids;
+    for (const auto& id : r.inexpressible) ids += (ids.empty() ? "" : ", ") + id;
+    c.decide("frontmatter.tools", "inexpressible", ids,
+             "the target format cannot express these tools: " + ids, Review::Needed);
+  }
+  if (r.widened)
+    c.decide("frontmatter.tools", "widened-by-format", show(result),
+             "the target format cannot write this tool set exactly; it grants more", Review::Needed);
+  std::vector<Diagnostic> ignored;
+  const FrontmatterEntry written{"tools", r.value.value_or(Value::null()), 0, 0,
+                                 EntryOrigin::Strict};
+  return tool_set_from_frontmatter(c.in.target, r.value ? &written : nullptr, nullptr, "",
+                                   ignored);
+}
+
+void merge_tools(Ctx& c) {
+  const ToolPolicy policy = c.in.options->config.tools;
+  std::vector<std::string> unstated;
+  const ToolSet result = merged_tools(c, policy, unstated);
+  c.out.tools = result;
+  std::vector<std::string> values;
+  std::vector<std::string> widened, narrowed;
+  for (const AgentFile* f : c.in.sources) {
+    values.push_back(states_tools(*f) ? show(f->tools) : "");
+    if (!covers(f->tools, result)) widened.push_back(f->source_name);
+    if (!covers(result, f->tools)) narrowed.push_back(f->source_name);
+  }
+  const ToolSet granted = write_tools(c, result);
   if (!widened.empty() || !narrowed.empty()) {
     std::string msg = std::string(to_string(policy)) + " gives " + show(result);
     if (!widened.empty()) msg += "; wider than " + std::to_string(widened.size()) + " source(s)";
     if (!narrowed.empty()) msg += "; narrower than " + std::to_string(narrowed.size()) + " source(s)";
-    const bool primary_changed = !covers(c.primary().tools, result) || !covers(result, c.primary().tools);
-    c.decide("frontmatter.tools", std::string(to_string(policy)), show(result), msg,
-             primary_changed ? Review::Needed : Review::NotNeeded)
+    if (!unstated.empty()) {
+      msg += "; " + std::to_string(unstated.size()) +
+             " source(s) state no tools and were not read as a grant of all tools "
+             "(--tools all-sources reads them so)";
+    }
+    // Review when the primary's own explicit grant changed; narrowing an
+    // unstated primary to what the other variants state is least privilege.
+    const Review review = states_tools(c.primary()) && (!covers(c.primary().tools, result) ||
+                                                        !covers(result, c.primary().tools))
+                              ? Review::Needed
+                              : Review::NotNeeded;
+    c.decide("frontmatter.tools", std::string(to_string(policy)), show(result), msg, review)
         .source_values = values;
   }
+  flag_widening(c, granted, values);
 }
 
 void merge_value(Ctx& c, const std::string& key) {

@@ -21,14 +21,19 @@ double round3(double v) { return std::round(v * 1000.0) / 1000.0; }
 
 ordered_json counts_json(const MergeReport& r) {
   std::size_t review = 0;
-  for (const auto& d : r.decisions) review += d.review == Review::Needed ? 1 : 0;
+  std::size_t danger = 0;
+  for (const auto& d : r.decisions) {
+    review += needs_review(d.review) ? 1 : 0;
+    danger += d.review == Review::Danger ? 1 : 0;
+  }
   return {{"source_blocks", r.source_blocks.size()},
           {"kept", r.count(BlockFate::Kept)},
           {"folded", r.count(BlockFate::Folded)},
           {"dropped", r.count(BlockFate::Dropped)},
           {"output_blocks", r.output_blocks.size()},
           {"decisions", r.decisions.size()},
-          {"needs_review", review}};
+          {"needs_review", review},
+          {"dangers", danger}};
 }
 
 ordered_json source_block_json(std::size_t id, const SourceBlock& b) {
@@ -51,7 +56,8 @@ ordered_json output_block_json(const OutputBlock& b) {
 ordered_json decision_json(const Decision& d) {
   return {{"subject", d.subject},           {"policy", d.policy},
           {"chosen", d.chosen},             {"source_values", d.source_values},
-          {"message", d.message},           {"review", d.review == Review::Needed}};
+          {"message", d.message},           {"review", needs_review(d.review)},
+          {"danger", d.review == Review::Danger}};
 }
 
 }  // namespace
@@ -101,11 +107,11 @@ std::string report_summary(const MergeReport& r) {
   out << "  thresholds: fold " << r.thresholds.fold << ", section " << r.thresholds.section_content
       << ", example " << r.thresholds.example << "\n";
   std::size_t review = 0;
-  for (const auto& d : r.decisions) review += d.review == Review::Needed ? 1 : 0;
+  for (const auto& d : r.decisions) review += needs_review(d.review) ? 1 : 0;
   out << "  decisions: " << r.decisions.size() << " (" << review << " need review)\n";
   for (const auto& d : r.decisions) {
-    if (d.review != Review::Needed) continue;
-    out << "  review: " << d.subject << " [" << d.policy << "]: " << d.message;
+    if (!needs_review(d.review)) continue;
+    out << (d.review == Review::Danger ? "  DANGER: " : "  review: ") << d.subject << " [" << d.policy << "]: " << d.message;
     if (!d.chosen.empty()) out << " -> " << d.chosen;
     out << "\n";
     for (std::size_t i = 0; i < d.source_values.size() && i < r.sources.size(); ++i)

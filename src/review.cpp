@@ -125,7 +125,7 @@ std::string stripe_style(const std::vector<std::size_t>& sources) {
 
 void summary_bar(std::ostringstream& o, const MergeReport& r) {
   std::size_t review = 0;
-  for (const auto& d : r.decisions) review += d.review == Review::Needed ? 1 : 0;
+  for (const auto& d : r.decisions) review += needs_review(d.review) ? 1 : 0;
   auto item = [&](const char* key, std::size_t n, const char* label) {
     o << "<span class=\"count\" data-count=\"" << key << "\"><b>" << n << "</b> " << label
       << "</span>";
@@ -158,9 +158,11 @@ void decisions_table(std::ostringstream& o, const MergeReport& r) {
        "<th>per source</th><th>note</th></tr></thead><tbody>\n";
   for (std::size_t k = 0; k < r.decisions.size(); ++k) {
     const Decision& d = r.decisions[k];
-    const bool needed = d.review == Review::Needed;
-    o << "<tr data-decision=\"" << k << "\" data-review=\"" << (needed ? "needed" : "no") << "\""
-      << (needed ? " class=\"needs-review\"" : "") << "><td>" << html_escape(d.subject)
+    const bool needed = needs_review(d.review);
+    const bool danger = d.review == Review::Danger;
+    o << "<tr data-decision=\"" << k << "\" data-review=\""
+      << (danger ? "danger" : needed ? "needed" : "no") << "\""
+      << (danger ? " class=\"needs-review danger\"" : needed ? " class=\"needs-review\"" : "") << "><td>" << html_escape(d.subject)
       << "</td><td>" << html_escape(d.policy) << "</td><td><code>" << html_escape(d.chosen)
       << "</code></td><td>";
     for (std::size_t i = 0; i < d.source_values.size(); ++i) {

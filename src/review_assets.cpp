@@ -26,6 +26,9 @@ th,td{border:1px solid var(--line);padding:4px 8px;text-align:left;vertical-alig
 th{background:#f2f4f7;font-weight:600}
 tr.needs-review td{background:#fff6e5}
 tr.needs-review td:first-child{box-shadow:inset 4px 0 var(--folded)}
+tr.danger td{background:#fde8e8}
+tr.danger td:first-child{box-shadow:inset 4px 0 #c62828}
+tr.danger td:first-child::before{content:"danger: ";font-weight:600;color:#c62828}
 code{font:12px/1.4 ui-monospace,SFMono-Regular,Menlo,monospace;white-space:pre-wrap;word-break:break-word}
 .chip{display:inline-block;border:1px solid var(--c,#999);border-left:8px solid var(--c,#999);border-radius:4px;padding:0 6px;font-size:12px;background:#fff;cursor:default;color:var(--fg)}
 button.chip{cursor:pointer;margin:2px}

@@ -273,6 +273,17 @@ ToolsRendering render_opencode(const ToolSet& set) {
 
 }  // namespace
 
+ToolSet explicit_allowlist(Format from, Format target, const std::vector<std::string>& denied) {
+  ToolSet out{ToolMode::Allow, {}};
+  for (const ToolVocabularyRow& row : tool_vocabulary()) {
+    if (std::binary_search(denied.begin(), denied.end(), row.id)) continue;
+    if (from_neutral(from, row.id) && from_neutral(target, row.id)) out.tools.push_back(row.id);
+  }
+  std::sort(out.tools.begin(), out.tools.end());
+  out.tools.erase(std::unique(out.tools.begin(), out.tools.end()), out.tools.end());
+  return out;
+}
+
 ToolsRendering render_tools(Format format, const ToolSet& set) {
   if (format == Format::Opencode) return render_opencode(set);
   ToolsRendering r;

@@ -270,6 +270,23 @@ std::optional<std::string> from_neutral(Format format, std::string_view id) {
   return names.front();
 }
 
+namespace {
+
+// Neutral ids that change files, run commands or stop them. A variant that
+// grants none of them is read-only. MCP and unknown tools are not listed:
+// what they do is not known here, so they neither make a variant
+// read-write nor count as a modifying grant.
+constexpr std::array<std::string_view, 7> kModifying = {
+    "edit", "multiedit", "notebookedit", "patch", "shell", "shell-kill", "write"};
+
+}  // namespace
+
+const std::array<std::string_view, 7>& modifying_tools() { return kModifying; }
+
+bool modifies(std::string_view id) {
+  return std::find(kModifying.begin(), kModifying.end(), id) != kModifying.end();
+}
+
 bool is_known_tool(std::string_view id) {
   return id.starts_with("mcp:") || detail::vocabulary_rank(id) < kRows.size();
 }

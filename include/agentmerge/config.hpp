@@ -17,7 +17,12 @@
 
 namespace agentmerge {
 
-enum class ToolPolicy { Union, Intersection, Primary };
+// How the merged tool set is chosen. Union, Intersection: over the sources
+// that state tools (a `tools` or `permission` key); a source without one is
+// unspecified, not a grant of every tool. AllSources: the union where a
+// missing key reads as all tools (what the format does at run time), which
+// gives all tools whenever one variant omits the key.
+enum class ToolPolicy { Union, Intersection, Primary, AllSources };
 enum class ValuePolicy { Primary, MostCommon };
 
 std::string_view to_string(ToolPolicy p);

@@ -58,7 +58,12 @@ struct OutputBlock {
   std::vector<std::size_t> folded;   // SourceBlock indices folded into it
 };
 
-enum class Review { NotNeeded, Needed };
+// Danger: needs review, and the merged agent may do something a source
+// explicitly withheld (a denied tool, a modifying tool for a read-only
+// variant). Shown as a danger on the summary, the report and the page.
+enum class Review { NotNeeded, Needed, Danger };
+
+inline bool needs_review(Review r) { return r != Review::NotNeeded; }
 
 // One frontmatter or structure decision.
 struct Decision {

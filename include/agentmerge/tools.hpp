@@ -8,6 +8,7 @@
 // The tables are data (src/vocabulary.cpp), one row per neutral id.
 #pragma once
 
+#include <array>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -43,6 +44,11 @@ std::vector<std::string> to_neutral_ids(Format format, std::string_view name);
 // express it.
 std::optional<std::string> from_neutral(Format format, std::string_view id);
 
+// Whether `id` changes files or runs commands (shell, write, edit, ...). A
+// tool set granting none of them is read-only.
+bool modifies(std::string_view id);
+const std::array<std::string_view, 7>& modifying_tools();
+
 // Whether `id` is a known neutral id (not "other:").
 bool is_known_tool(std::string_view id);
 
@@ -67,5 +73,11 @@ struct ToolsRendering {
 };
 
 ToolsRendering render_tools(Format format, const ToolSet& set);
+
+// An all-but grant as an allowlist, for a format with no deny syntax: every
+// vocabulary tool both `from` and `target` can name, minus `denied`
+// (sorted). Tools outside the vocabulary (MCP, unknown names) are no longer
+// granted: a narrowing the caller reports.
+ToolSet explicit_allowlist(Format from, Format target, const std::vector<std::string>& denied);
 
 }  // namespace agentmerge

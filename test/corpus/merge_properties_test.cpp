@@ -21,6 +21,7 @@
 #include "agentmerge/merge.hpp"
 #include "agentmerge/normalize.hpp"
 #include "agentmerge/parse.hpp"
+#include "agentmerge/plan.hpp"
 #include "test_support.hpp"
 
 namespace agentmerge {
@@ -93,7 +94,9 @@ void check_group(const std::vector<AgentFile>& group, Tally& perm, Tally& absorb
   perm.add(merged_text(rev) == base->text && merged_text(rot) == base->text, name);
   auto ab = merge({group[0], group[1]}, MergeOptions{});
   ASSERT_TRUE(ab.ok());
-  auto m = parse_agent(ab->text, "merged.md");
+  // Read back under the target's file name, as migrate writes it (a
+  // Copilot merge read as "merged.md" would be a Claude file).
+  auto m = parse_agent(ab->text, output_file_name(ab->report.target, "merged"));
   ASSERT_TRUE(m.ok());
   absorb.add(merged_text({*m, group[1]}) == ab->text, name);
 }

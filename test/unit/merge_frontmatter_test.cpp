@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <optional>
 
 #include "agentmerge/merge.hpp"
 #include "agentmerge/normalize.hpp"
@@ -9,7 +10,9 @@
 namespace agentmerge {
 namespace {
 
-AgentFile agent(std::string file, std::string name, ToolSet tools,
+// `tools` given: the variant states them (a `tools` key is added, its text
+// a placeholder: the merge reads AgentFile::tools). nullopt: no `tools` key.
+AgentFile agent(std::string file, std::string name, std::optional<ToolSet> tools,
                 std::vector<std::pair<std::string, std::string>> keys = {}) {
   AgentFile f;
   f.source_name = std::move(file);
@@ -25,7 +28,13 @@ AgentFile agent(std::string file, std::string name, ToolSet tools,
     e.value = Value::string(v);
     f.frontmatter.entries.push_back(e);
   }
-  f.tools = std::move(tools);
+  if (tools) {
+    FrontmatterEntry e;
+    e.key = "tools";
+    e.value = Value::string("(set by the test)");
+    f.frontmatter.entries.push_back(e);
+    f.tools = std::move(*tools);
+  }
   return f;
 }
 
@@ -170,6 +179,76 @@ TEST(MergeFrontmatter, UnknownPrimaryIsAnError) {
   auto r = merge({agent("a.md", "x", {})}, o);
   ASSERT_FALSE(r.ok());
   EXPECT_EQ(r.error().code, "unknown-primary");
+}
+
+
+TEST(MergeFrontmatter, AVariantWithoutToolsIsNotAGrantOfAllTools) {
+  std::vector<AgentFile> v = {agent("a.md", "x", allow({"grep", "read"})),
+                              agent("b.md", "x", std::nullopt)};
+  auto r = merge(v, MergeOptions{});
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(r->merged.tools, allow({"grep", "read"}));
+  const Decision* d = find_decision(r->report, "frontmatter.tools", "union");
+  ASSERT_NE(d, nullptr);
+  EXPECT_NE(d->message.find("1 source(s) state no tools"), std::string::npos) << d->message;
+  for (std::size_t i = 0; i < r->report.sources.size(); ++i) {
+    if (r->report.sources[i].name == "b.md") {
+      EXPECT_EQ(d->source_values.at(i), "") << "an unstated source has no value";
+    }
+  }
+}
+
+TEST(MergeFrontmatter, AllSourcesReadsAMissingKeyAsAllTools) {
+  std::vector<AgentFile> v = {agent("a.md", "x", allow({"grep", "read"})),
+                              agent("b.md", "x", std::nullopt)};
+  MergeOptions o;
+  o.config.tools = ToolPolicy::AllSources;
+  auto r = merge(v, o);
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(r->merged.tools.mode, ToolMode::All);
+  // a.md is read-only: all tools grants it shell, edit, write: a danger.
+  const Decision* d = find_decision(r->report, "frontmatter.tools", "widened-past-restriction");
+  ASSERT_NE(d, nullptr);
+  EXPECT_EQ(d->review, Review::Danger);
+  EXPECT_NE(d->message.find("a.md (read-only)"), std::string::npos) << d->message;
+}
+
+TEST(MergeFrontmatter, NoVariantStatingToolsLeavesThemUnspecified) {
+  std::vector<AgentFile> v = {agent("a.md", "x", std::nullopt), agent("b.md", "x", std::nullopt)};
+  auto r = merge(v, MergeOptions{});
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(r->merged.tools.mode, ToolMode::All);
+  EXPECT_EQ(r->merged.frontmatter.find("tools"), nullptr);
+  EXPECT_EQ(find_decision(r->report, "frontmatter.tools", "widened-past-restriction"), nullptr);
+}
+
+TEST(MergeFrontmatter, GrantingADeniedToolIsADanger) {
+  std::vector<AgentFile> v = {agent("a.md", "x", ToolSet{ToolMode::AllBut, {"write"}}),
+                              agent("b.md", "x", allow({"read", "write"}))};
+  auto r = merge(v, MergeOptions{});
+  ASSERT_TRUE(r.ok());
+  const Decision* d = find_decision(r->report, "frontmatter.tools", "widened-past-restriction");
+  ASSERT_NE(d, nullptr);
+  EXPECT_EQ(d->review, Review::Danger);
+  EXPECT_NE(d->message.find("grants write that a.md denies"), std::string::npos) << d->message;
+  EXPECT_TRUE(r->report.needs_review());
+  EXPECT_NE(report_summary(r->report).find("DANGER: frontmatter.tools"), std::string::npos);
+}
+
+TEST(MergeFrontmatter, ADenyTheTargetCannotWriteBecomesAnAllowlist) {
+  // Claude has no deny syntax: opencode's "all but write" must not be
+  // written as "all" in the Claude merge.
+  std::vector<AgentFile> v = {agent("a.md", "x", ToolSet{ToolMode::AllBut, {"write"}}),
+                              agent("b.md", "x", allow({"edit", "read", "shell"})),
+                              agent("c.md", "x", allow({"edit", "read", "shell"}))};
+  v[0].format = Format::Opencode;
+  auto r = merge(v, MergeOptions{});
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(r->merged.tools.mode, ToolMode::Allow);
+  EXPECT_FALSE(r->merged.tools.allows("write"));
+  EXPECT_TRUE(r->merged.tools.allows("shell"));
+  EXPECT_NE(find_decision(r->report, "frontmatter.tools", "narrowed-by-format"), nullptr);
+  EXPECT_EQ(find_decision(r->report, "frontmatter.tools", "widened-past-restriction"), nullptr);
 }
 
 }  // namespace

@@ -97,6 +97,21 @@ TEST(Review, DataAttributesMatchTheReport) {
   EXPECT_NE(html.find("<span class=\"count\" data-count=\"folded\"><b>1</b>"), std::string::npos);
 }
 
+TEST(Review, ADangerIsARedRowOfItsOwn) {
+  MergeResult m = sample();
+  Decision d;
+  d.subject = "frontmatter.tools";
+  d.policy = "widened-past-restriction";
+  d.message = "grants shell that a.md (read-only) does not";
+  d.review = Review::Danger;
+  m.report.decisions.push_back(d);
+  const std::string html = review_html(m);
+  EXPECT_EQ(occurrences(html, "data-review=\"danger\""), 1U);
+  EXPECT_EQ(occurrences(html, "data-review=\"needed\""), 1U);
+  EXPECT_EQ(occurrences(html, "class=\"needs-review danger\""), 1U);
+  EXPECT_NE(html.find("tr.danger td"), std::string::npos) << "the stylesheet styles the row";
+}
+
 TEST(Review, SameMergeGivesTheSamePage) {
   EXPECT_EQ(review_html(sample()), review_html(sample()));
 }

@@ -23,6 +23,7 @@
 #include "agentmerge/normalize.hpp"
 #include "agentmerge/tools.hpp"
 #include "merge_internal.hpp"
+#include "target_values.hpp"
 
 namespace agentmerge::detail {
 
@@ -161,6 +162,7 @@ struct Ctx {
   const FrontmatterInput& in;
   AgentFile& out;
   MergeReport& report;
+  std::string merged_name;  // set by merge_name
 
   const AgentFile& primary() const { return *in.sources[in.primary]; }
   void entry(std::string key, Value v) {
@@ -210,16 +212,46 @@ void merge_name(Ctx& c) {
         }
     }
   }
+  // The target's spelling, when a variant already uses it: python_pro and
+  // python-pro merged into Claude are python-pro.
+  std::string note;
+  const std::string spelled = target_spelling(c.in.target, chosen);
+  if (policy != "option" && spelled != chosen &&
+      std::any_of(c.in.sources.begin(), c.in.sources.end(),
+                  [&](const AgentFile* f) { return f->name() == spelled; })) {
+    note = " (the " + std::string(to_string(c.in.target)) + " spelling of '" + chosen + "')";
+    chosen = spelled;
+  }
+  c.merged_name = chosen;
   // Agents named by their file alone (opencode) stay so unless told otherwise.
   const bool any_key = std::any_of(c.in.sources.begin(), c.in.sources.end(), [](const AgentFile* f) {
     return f->frontmatter.find("name") != nullptr;
   });
   if (any_key || policy == "option") c.entry("name", Value::string(chosen));
-  if (counts.size() > 1 || policy == "option") {
-    c.decide("frontmatter.name", policy, chosen, "name '" + chosen + "' chosen among the variants' names",
-             Review::NotNeeded)
+  if (counts.size() > 1 || policy == "option" || !note.empty()) {
+    c.decide("frontmatter.name", policy, chosen,
+             "name '" + chosen + "' chosen among the variants' names" + note, Review::NotNeeded)
         .source_values = values;
   }
+}
+
+// The variants' other names in the merged description (its examples:
+// "I will use the python_pro agent") become the merged name: a decision.
+void rename_in_description(Ctx& c, Value& v) {
+  std::vector<std::string> names;
+  for (const AgentFile* f : c.in.sources)
+    if (f->name() != c.merged_name && !f->name().empty() &&
+        std::find(names.begin(), names.end(), f->name()) == names.end())
+      names.push_back(f->name());
+  int count = 0;
+  v.scalar = rename_mentions(v.scalar, names, c.merged_name, count);
+  if (count == 0) return;
+  std::string list;
+  for (const std::string& n : names) list += (list.empty() ? "'" : ", '") + n + "'";
+  c.decide("frontmatter.description", "rename-mentions", c.merged_name,
+           std::to_string(count) + " mention(s) of " + list +
+               " in the description (its examples) are written as '" + c.merged_name + "'",
+           Review::NotNeeded);
 }
 
 void merge_description(Ctx& c) {
@@ -260,6 +292,7 @@ void merge_description(Ctx& c) {
       c.report.source_blocks.push_back(sb);
     }
   }
+  rename_in_description(c, v);
   if (pe != nullptr || !v.scalar.empty()) c.entry("description", v);
 }
 
@@ -401,6 +434,42 @@ void merge_tools(Ctx& c) {
   flag_widening(c, granted, values);
 }
 
+// `rejected` is a value the target does not accept. Returns what to write
+// instead: the most common accepted value of another variant, else the
+// rejected one when a variant in the target's format wrote it (a person's
+// choice in that format, kept), else nothing. Always a review decision.
+const Value* accepted_value(Ctx& c, const std::string& key, const Value& rejected,
+                            const std::vector<std::string>& values) {
+  const std::string target(to_string(c.in.target));
+  const Value* best = nullptr;
+  std::size_t best_n = 0;
+  bool own_format = false;
+  for (const AgentFile* f : c.in.sources) {
+    const FrontmatterEntry* e = f->frontmatter.find(key);
+    if (e == nullptr) continue;
+    if (e->value == rejected && f->format == c.in.target) own_format = true;
+    if (!target_accepts(c.in.target, key, e->value)) continue;
+    std::size_t n = 0;
+    for (const AgentFile* g : c.in.sources)
+      if (const FrontmatterEntry* h = g->frontmatter.find(key); h && h->value == e->value) ++n;
+    if (n > best_n) best = &e->value, best_n = n;
+  }
+  const std::string what = "'" + show(rejected) + "' is not a " + target + " " + key;
+  if (best != nullptr) {
+    c.decide("frontmatter." + key, "target-accepts", show(*best),
+             what + "; another variant's '" + show(*best) + "' is written", Review::Needed)
+        .source_values = values;
+    return best;
+  }
+  c.decide("frontmatter." + key, own_format ? "kept-unknown" : "not-accepted",
+           own_format ? show(rejected) : "",
+           what + (own_format ? "; kept as the " + target + " variant wrote it"
+                              : "; the key is not written"),
+           Review::Needed)
+      .source_values = values;
+  return own_format ? &rejected : nullptr;
+}
+
 void merge_value(Ctx& c, const std::string& key) {
   const KeyRule rule = rule_for(key);
   const Config& cfg = c.in.options->config;
@@ -430,16 +499,22 @@ void merge_value(Ctx& c, const std::string& key) {
   std::vector<std::string> distinct;
   for (const Value* v : present)
     if (std::find(distinct.begin(), distinct.end(), show(*v)) == distinct.end()) distinct.push_back(show(*v));
-  // A key of another format is carried only when the primary has it (as fmt
-  // keeps it), so one variant merged alone stays as it is.
-  const bool in_target = rule.formats.empty() || pe != nullptr ||
-                         std::find(rule.formats.begin(), rule.formats.end(), c.in.target) != rule.formats.end();
+  // A key of another format is carried only when the primary has it and is
+  // in the target format (as fmt keeps it), so one variant merged alone
+  // stays as it is; an opencode primary's `mode` never lands in a Claude file.
+  const bool in_target =
+      rule.formats.empty() || (pe != nullptr && c.primary().format == c.in.target) ||
+      std::find(rule.formats.begin(), rule.formats.end(), c.in.target) != rule.formats.end();
   if (!in_target) {
     c.decide("frontmatter." + key, "not-in-target", "",
              "'" + key + "' is not a " + std::string(to_string(c.in.target)) + " key; not carried over",
              Review::NotNeeded)
         .source_values = values;
     return;
+  }
+  if (!target_accepts(c.in.target, key, *chosen)) {
+    chosen = accepted_value(c, key, *chosen, values);
+    if (chosen == nullptr) return;
   }
   c.entry(key, *chosen);
   if (distinct.size() > 1 || present.size() != c.in.sources.size()) {
@@ -454,7 +529,7 @@ void merge_value(Ctx& c, const std::string& key) {
 }  // namespace
 
 void merge_frontmatter(const FrontmatterInput& in, AgentFile& out, MergeReport& report) {
-  Ctx c{in, out, report};
+  Ctx c{in, out, report, {}};
   out.frontmatter.mode = FrontmatterMode::Strict;
   merge_name(c);
   merge_description(c);

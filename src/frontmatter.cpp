@@ -237,18 +237,22 @@ std::vector<std::pair<YAML::Node, YAML::Node>> map_items(const YAML::Node& map, 
   std::vector<std::pair<YAML::Node, YAML::Node>> items;
   std::vector<YAML::Node> merged;
   for (auto it = map.begin(); it != map.end(); ++it) {
-    if (!is_merge_key(it->first)) {
-      items.emplace_back(it->first, it->second);
+    // Copies: `it->second` belongs to a temporary that a range-for over it
+    // would outlive.
+    const YAML::Node key = it->first;
+    const YAML::Node value = it->second;
+    if (!is_merge_key(key)) {
+      items.emplace_back(key, value);
       continue;
     }
-    if (it->second.IsMap()) {
-      merged.push_back(it->second);
-    } else if (it->second.IsSequence()) {
-      for (const auto& m : it->second) merged.push_back(m);
+    if (value.IsMap()) {
+      merged.push_back(value);
+    } else if (value.IsSequence()) {
+      for (const YAML::Node& m : value) merged.push_back(m);
     }
     if (merged.empty() || !std::all_of(merged.begin(), merged.end(),
                                        [](const YAML::Node& m) { return m.IsMap(); })) {
-      b.refused = Error{"", line + std::max(0, it->first.Mark().line), "yaml-merge-key",
+      b.refused = Error{"", line + std::max(0, key.Mark().line), "yaml-merge-key",
                         "'<<' must merge a map or a list of maps"};
       return {};
     }

@@ -134,10 +134,62 @@ ToolSet read_sandbox(const std::string& mode, const std::string& file, int line,
   return set;
 }
 
+// The line of the first non-ASCII byte outside strings and comments, or 0.
+// TOML allows non-ASCII text only there. toml++ 3.3's whitespace lookup
+// reaches an unreachable branch (undefined behaviour, found by fuzz_readers)
+// for some code points in token positions (U+00A1..U+0499 and others), so
+// such a file is refused before toml++ sees it.
+int non_ascii_outside_strings(std::string_view t) {
+  enum class In { Code, Comment, Basic, Literal, MlBasic, MlLiteral } in = In::Code;
+  int line = 1;
+  for (std::size_t i = 0; i < t.size(); ++i) {
+    const char c = t[i];
+    if (c == '\n') {
+      ++line;
+      if (in == In::Comment || in == In::Basic || in == In::Literal) in = In::Code;
+      continue;
+    }
+    const auto three = [&](char q) { return t.substr(i, 3) == std::string(3, q); };
+    switch (in) {
+      case In::Code:
+        if (static_cast<unsigned char>(c) >= 0x80) return line;
+        if (c == '#') in = In::Comment;
+        if (c == '"') in = three('"') ? (i += 2, In::MlBasic) : In::Basic;
+        if (c == '\'') in = three('\'') ? (i += 2, In::MlLiteral) : In::Literal;
+        break;
+      case In::Comment: break;
+      case In::Basic:
+      case In::MlBasic:
+        if (c == '\\') {
+          ++i;
+        } else if (in == In::Basic && c == '"') {
+          in = In::Code;
+        } else if (in == In::MlBasic && three('"')) {
+          i += 2;
+          in = In::Code;
+        }
+        break;
+      case In::Literal:
+        if (c == '\'') in = In::Code;
+        break;
+      case In::MlLiteral:
+        if (three('\'')) {
+          i += 2;
+          in = In::Code;
+        }
+        break;
+    }
+  }
+  return 0;
+}
+
 }  // namespace
 
 Result<ReadAgent> read_codex(std::string_view text, const std::string& file,
                              std::vector<Diagnostic>& notes) {
+  if (const int at = non_ascii_outside_strings(text); at != 0) {
+    return Error{file, at, "bad-toml", "non-ASCII character outside a string or comment"};
+  }
   toml::table table;
   try {
     table = toml::parse(text, file);

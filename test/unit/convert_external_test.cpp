@@ -209,6 +209,24 @@ TEST(ConvertExternal, BadDocumentsAreErrorsWithALine) {
   EXPECT_EQ(toml.error().line, 2);
 }
 
+TEST(ConvertExternal, NonAsciiOutsideTomlStringsIsRefusedBeforeTheParser) {
+  // toml++ 3.3 hits an unreachable branch on such code points in token
+  // positions (fuzz_readers crash-d18ba67a...); TOML allows them only in
+  // strings and comments.
+  for (const char* bad : {"\xef\xbb\xbe= \"x\"\n", "name = \"a\"\n\xc3\xa9 = 1\n"}) {
+    auto r = read_external(bad, "a.toml", ExternalFormat::Codex);
+    ASSERT_FALSE(r) << bad;
+    EXPECT_EQ(r.error().code, "bad-toml");
+    EXPECT_NE(r.error().message.find("non-ASCII"), std::string::npos);
+  }
+  auto ok = read_external(
+      "name = \"caf\xc3\xa9\" # caf\xc3\xa9\ndescription = '\xc3\xa9'\n"
+      "developer_instructions = \"\"\"\n\xc3\xa9 \\\" \xc3\xa9\n\"\"\"\n",
+      "a.toml", ExternalFormat::Codex);
+  ASSERT_TRUE(ok) << ok.error().to_string();
+  EXPECT_EQ(ok->name(), "caf\xc3\xa9");
+}
+
 TEST(ConvertExternal, FormatWordsAndPaths) {
   EXPECT_EQ(to_string(ExternalFormat::Codex), "codex");
   EXPECT_EQ(parse_external_format("kiro"), ExternalFormat::Kiro);

@@ -18,6 +18,14 @@
 // threshold that depends on how their names relate (kLinkRules), and linked
 // pairs are joined with union-find. Buckets above a size cap are skipped and
 // reported, never silently truncated.
+//
+// Single links chain: A looks like B, B is named like C, so A and C land in
+// one cluster although they are different roles. Each linked component is
+// therefore re-grouped by average linkage (split_component): groups join
+// only while the average of their members' pair scores (content agreement
+// over the threshold their names ask for) reaches 1, so a member must agree
+// with a group as a whole, not with one of its members. A component that
+// splits is reported (scan-split) with the groups it became.
 #include <algorithm>
 #include <cstdint>
 #include <numeric>
@@ -61,6 +69,47 @@ const LinkRule& rule_for(NameRelation r) {
 constexpr std::size_t kSameNameCap = 512;      // all pairs inside a name group
 constexpr std::size_t kRoleWordCap = 2000;     // name comparisons per role word
 constexpr std::size_t kLshBucketCap = 100;     // all pairs inside an LSH bucket
+// Components above this are kept as linked (k^2 pair scores) and reported.
+constexpr std::size_t kSplitCap = 600;
+// A pair's score is capped so that one group of near copies cannot carry a
+// join the other pairs do not support.
+constexpr double kMaxPairScore = 2.0;
+
+// The job a name's last word names. Names ending in titles of different
+// classes are different roles whatever else they share (data-engineer /
+// data-analyst, backend-architect / backend-developer): they link only as
+// near copies. Titles of one class are interchangeable (python-pro /
+// python-expert). A last word not in the table says nothing.
+struct TitleClass {
+  std::string_view title;
+  std::string_view job;
+};
+constexpr TitleClass kTitles[] = {
+    {"pro", "practitioner"},         {"expert", "practitioner"},
+    {"specialist", "practitioner"},  {"developer", "practitioner"},
+    {"engineer", "practitioner"},    {"guru", "practitioner"},
+    {"master", "practitioner"},      {"coder", "practitioner"},
+    {"architect", "architect"},      {"analyst", "analyst"},
+    {"scientist", "scientist"},      {"researcher", "researcher"},
+    {"auditor", "auditor"},          {"reviewer", "reviewer"},
+    {"manager", "manager"},          {"designer", "designer"},
+    {"tester", "tester"},            {"responder", "responder"},
+    {"troubleshooter", "troubleshooter"}, {"writer", "writer"},
+    {"admin", "administrator"},      {"administrator", "administrator"},
+    {"optimizer", "optimizer"},      {"orchestrator", "orchestrator"},
+    {"coordinator", "orchestrator"}, {"documenter", "writer"},
+    {"automator", "automator"},      {"debugger", "debugger"},
+    {"detective", "debugger"},       {"strategist", "strategist"},
+};
+
+std::string_view title_job(std::string_view normalized_name) {
+  const auto dash = normalized_name.find_last_of("-./");
+  const std::string_view last =
+      dash == std::string_view::npos ? normalized_name : normalized_name.substr(dash + 1);
+  for (const TitleClass& t : kTitles)
+    if (t.title == last) return t.job;
+  return {};
+}
 
 class UnionFind {
  public:
@@ -107,6 +156,9 @@ class Clusterer {
  private:
   NameRelation relation(std::size_t a, std::size_t b) const {
     if (files_[a].normalized_name == files_[b].normalized_name) return NameRelation::Same;
+    const std::string_view ja = title_job(files_[a].normalized_name);
+    const std::string_view jb = title_job(files_[b].normalized_name);
+    if (!ja.empty() && !jb.empty() && ja != jb) return NameRelation::Other;
     const double s = detail::role_similarity(names_.role[a], names_.role[b]);
     if (s >= 1.0) return NameRelation::SameRole;
     return s >= t_.cluster_name ? NameRelation::Similar : NameRelation::Other;
@@ -122,6 +174,16 @@ class Clusterer {
       uf_.unite(a, b);
     }
   }
+  // Content agreement of a and b over what their names ask for (1 = just
+  // enough to link), capped at kMaxPairScore.
+  double pair_score(std::size_t a, std::size_t b) const {
+    if (files_[a].exact_hash == files_[b].exact_hash) return kMaxPairScore;
+    const double need = rule_for(relation(a, b)).content_factor * t_.cluster;
+    const double j = shingle_jaccard(files_[a].shingles, files_[b].shingles);
+    return need <= 0 ? kMaxPairScore : std::min(kMaxPairScore, j / need);
+  }
+  std::vector<std::vector<std::size_t>> split_component(const std::vector<std::size_t>& comp);
+  void report_split(const std::vector<std::vector<std::size_t>>& groups);
   void link_exact();
   void link_same_name();
   void link_role_words();
@@ -232,6 +294,70 @@ ClusterResult cluster_fingerprints(const std::vector<AgentFingerprint>& files,
 
 namespace {
 
+// Average linkage (UPGMA) over the component's pair scores: start from one
+// group per file, join the two groups with the highest average score while
+// it is >= Thresholds::cluster_group. O(k^3) in the component size k, k^2 scores.
+std::vector<std::vector<std::size_t>> Clusterer::split_component(
+    const std::vector<std::size_t>& comp) {
+  const std::size_t k = comp.size();
+  if (k < 3) return {comp};
+  if (k > kSplitCap) {
+    diagnostics_.push_back({Severity::Warning, files_[comp.front()].source_name, 0,
+                            "scan-cap-split",
+                            std::to_string(k) + " linked files were not checked for mixed roles "
+                            "(cap " + std::to_string(kSplitCap) + "); review this cluster"});
+    return {comp};
+  }
+  // sum[i][j]: total pair score between groups i and j; size[i] members.
+  std::vector<std::vector<double>> sum(k, std::vector<double>(k, 0.0));
+  for (std::size_t i = 0; i < k; ++i)
+    for (std::size_t j = i + 1; j < k; ++j) sum[i][j] = sum[j][i] = pair_score(comp[i], comp[j]);
+  std::vector<std::vector<std::size_t>> groups;
+  for (const std::size_t f : comp) groups.push_back({f});
+  std::vector<bool> alive(k, true);
+  while (true) {
+    double best = 0;
+    std::size_t bi = k, bj = k;
+    for (std::size_t i = 0; i < k; ++i) {
+      if (!alive[i]) continue;
+      for (std::size_t j = i + 1; j < k; ++j) {
+        if (!alive[j]) continue;
+        const double avg = sum[i][j] / static_cast<double>(groups[i].size() * groups[j].size());
+        if (avg > best) best = avg, bi = i, bj = j;
+      }
+    }
+    if (bi == k || best < t_.cluster_group) break;
+    groups[bi].insert(groups[bi].end(), groups[bj].begin(), groups[bj].end());
+    groups[bj].clear();
+    alive[bj] = false;
+    for (std::size_t x = 0; x < k; ++x) {
+      sum[bi][x] += sum[bj][x];
+      sum[x][bi] = sum[bi][x];
+    }
+  }
+  std::vector<std::vector<std::size_t>> out;
+  for (std::size_t i = 0; i < k; ++i)
+    if (alive[i]) out.push_back(std::move(groups[i]));
+  if (out.size() > 1) report_split(out);
+  return out;
+}
+
+void Clusterer::report_split(const std::vector<std::vector<std::size_t>>& groups) {
+  std::string parts;
+  std::size_t total = 0;
+  for (const auto& g : groups) {
+    total += g.size();
+    parts += (parts.empty() ? "'" : ", '") + files_[g.front()].normalized_name + "' (" +
+             std::to_string(g.size()) + ")";
+  }
+  ++stats_.split_components;
+  diagnostics_.push_back({Severity::Note, files_[groups.front().front()].source_name, 0,
+                          "scan-split",
+                          std::to_string(total) + " files linked one by one do not agree as a "
+                          "whole; split into " + std::to_string(groups.size()) + " clusters: " +
+                          parts});
+}
+
 ClusterResult Clusterer::run() {
   stats_.files = files_.size();
   link_exact();
@@ -245,6 +371,10 @@ ClusterResult Clusterer::run() {
     if (inserted) components.emplace_back();
     components[it->second].push_back(i);
   }
+  std::vector<std::vector<std::size_t>> split;
+  for (const auto& comp : components)
+    for (auto& g : split_component(comp)) split.push_back(std::move(g));
+  components = std::move(split);
   ClusterResult result = detail::build_cluster_result(files_, std::move(components), t_);
   result.stats = stats_;
   if (stats_.skipped_buckets > 0) {

@@ -104,7 +104,8 @@ std::string clusters_to_json(const ClusterResult& result,
       {"stats",
        {{"candidate_pairs", result.stats.candidate_pairs},
         {"linked_pairs", result.stats.linked_pairs},
-        {"skipped_buckets", result.stats.skipped_buckets}}},
+        {"skipped_buckets", result.stats.skipped_buckets},
+        {"split_components", result.stats.split_components}}},
       {"clusters", clusters},
       {"diagnostics", diags}};
   return doc.dump(2) + "\n";

@@ -128,7 +128,7 @@ std::optional<Error> read_thresholds(const YAML::Node& n, Config& c, std::string
     double Thresholds::*member;
     double max;  // valid values are [0, max]
   };
-  const std::array<Field, 8> fields = {{
+  const std::array<Field, 9> fields = {{
       {"fold", &Thresholds::fold, 1.0},
       {"contain", &Thresholds::contain, 1.0},
       {"contain_min_words", &Thresholds::contain_min_words, 100.0},
@@ -137,6 +137,7 @@ std::optional<Error> read_thresholds(const YAML::Node& n, Config& c, std::string
       {"example", &Thresholds::example, 1.0},
       {"cluster", &Thresholds::cluster, 1.0},
       {"cluster_name", &Thresholds::cluster_name, 1.0},
+      {"cluster_group", &Thresholds::cluster_group, 2.0},
   }};
   for (const auto& kv : n) {
     const std::string key = kv.first.Scalar();

@@ -123,6 +123,7 @@ struct ClusterStats {
   std::size_t candidate_pairs = 0;   // pairs checked exactly (LSH + names)
   std::size_t linked_pairs = 0;      // pairs that passed the check
   std::size_t skipped_buckets = 0;   // LSH buckets over the size cap
+  std::size_t split_components = 0;  // linked groups split by average linkage
 };
 
 struct ClusterResult {

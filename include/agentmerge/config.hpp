@@ -49,6 +49,12 @@ struct Thresholds {
   // scan: MinHash/LSH candidate and confirmation thresholds.
   double cluster = 0.5;
   double cluster_name = 0.6;
+  // scan: linked files form one cluster only while the average pair score
+  // (content agreement over what the names ask for, 1 = the link bar)
+  // between its parts reaches this: average linkage, so a chain of single
+  // links across roles is split. Tuned on half the labelled corpus roles
+  // (docs/scan.md).
+  double cluster_group = 0.3;
 };
 
 struct SourcePriority {

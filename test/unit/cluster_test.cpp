@@ -195,6 +195,54 @@ TEST_F(LinkRules, ExactDuplicatesLinkWithoutContent) {
   EXPECT_EQ(r.clusters[1].members[0].link, LinkKind::Primary);
 }
 
+TEST_F(LinkRules, DifferentJobTitlesAreDifferentRoles) {
+  // Shared wording and a shared field ("data") do not make an analyst an
+  // engineer: titles of different jobs link only as near copies.
+  const auto [x, y] = overlap(0.5);
+  EXPECT_EQ(run({agent("a.md", "data-engineer", x), agent("b.md", "data-analyst", y)})
+                .clusters.size(),
+            2U);
+  EXPECT_EQ(run({agent("a.md", "backend-architect", x), agent("b.md", "backend-developer", y)})
+                .clusters.size(),
+            2U);
+  // Titles of one job are interchangeable.
+  EXPECT_EQ(run({agent("a.md", "python-pro", x), agent("b.md", "python-expert", y)}).clusters.size(),
+            1U);
+}
+
+TEST_F(LinkRules, AChainOfSingleLinksIsSplitAndReported) {
+  // Twelve files, each sharing a third of its words with the next one only:
+  // single links would make one cluster of twelve. No file agrees with a
+  // group of them as a whole, so the chain is cut (scan-split).
+  std::vector<AgentFile> files;
+  for (int i = 0; i < 12; ++i) {
+    std::vector<std::string> w = words("c" + std::to_string(i), 10);
+    const std::vector<std::string> next = words("c" + std::to_string(i + 1), 10);
+    w.insert(w.end(), next.begin(), next.end());
+    files.push_back(agent("f" + std::to_string(i) + ".md", "helper", bullets(w)));
+  }
+  // A dense family next to it: five files that all agree, one cluster.
+  for (int i = 0; i < 5; ++i) {
+    std::vector<std::string> w = words("fam", 30);
+    const std::vector<std::string> own = words("own" + std::to_string(i), 3);
+    w.insert(w.end(), own.begin(), own.end());
+    files.push_back(agent("g" + std::to_string(i) + ".md", "reviewer", bullets(w)));
+  }
+  const auto r = run(files);
+  std::size_t largest_chain_part = 0;
+  std::size_t family = 0;
+  for (const Cluster& c : r.clusters) {
+    if (c.canonical_name == "reviewer") family = std::max(family, c.members.size());
+    if (c.canonical_name == "helper") largest_chain_part = std::max(largest_chain_part, c.members.size());
+  }
+  EXPECT_EQ(family, 5U);
+  EXPECT_GT(largest_chain_part, 1U) << "neighbours still join";
+  EXPECT_LT(largest_chain_part, 12U) << "the chain is cut";
+  EXPECT_GE(r.stats.split_components, 1U);
+  EXPECT_TRUE(std::any_of(r.diagnostics.begin(), r.diagnostics.end(),
+                          [](const Diagnostic& d) { return d.code == "scan-split"; }));
+}
+
 TEST(Cluster, EveryFileInExactlyOneClusterAndOrderDoesNotMatter) {
   std::vector<AgentFile> files;
   for (int g = 0; g < 6; ++g) {

@@ -131,14 +131,24 @@ std::vector<std::pair<int, int>> item_markers(cmark_node* list, const std::vecto
 }
 
 // Whether an item line would read as a thematic break with `bullet` as its
-// marker (at byte `col`): "* ----" with '-' is "- ----", a rule, not an item.
+// marker: "* ----" with '-' is "- ----", a rule, not an item. A line holding
+// only markers (" * - +", nested empty items) is at risk whatever the other
+// levels choose, since each level's bullet is chosen on its own: every
+// marker on it (a bullet followed by a blank or the line end) may end up as
+// `bullet` (" - - -" is a rule). '+' never is.
 bool makes_break(const std::string& line, std::size_t col, char bullet) {
   if (bullet == '+') return false;
-  int marks = 1;
-  for (std::size_t i = col + 1; i < line.size(); ++i) {
-    if (line[i] == bullet) {
+  const auto is_marker = [&](std::size_t i) {
+    const char c = line[i];
+    const bool ends = i + 1 == line.size() || line[i + 1] == ' ' || line[i + 1] == '\t';
+    return (c == '-' || c == '*' || c == '+') && ends;
+  };
+  int marks = 0;
+  for (std::size_t i = 0; i < line.size(); ++i) {
+    const char c = line[i];
+    if (i == col || c == bullet || is_marker(i)) {
       ++marks;
-    } else if (line[i] != ' ' && line[i] != '\t') {
+    } else if (c != ' ' && c != '\t') {
       return false;
     }
   }

@@ -159,6 +159,17 @@ Result<ReadAgent> read_kiro(std::string_view text, const std::string& file,
     j = Json::parse(text.begin(), text.end());
   } catch (const Json::parse_error& e) {
     return Error{file, line_of_offset(text, e.byte == 0 ? 0 : e.byte - 1), "bad-json", e.what()};
+  } catch (const Json::out_of_range& e) {
+    // A number too large for a double ("2e324"): nlohmann throws this
+    // instead of a parse_error (found by fuzz_readers). Its message quotes
+    // the number; the line is where it first occurs.
+    const std::string what = e.what();
+    const auto q = what.find('\'');
+    const auto q2 = q == std::string::npos ? q : what.find('\'', q + 1);
+    const std::string number = q2 == std::string::npos ? "" : what.substr(q + 1, q2 - q - 1);
+    const auto at = number.empty() ? std::string_view::npos : text.find(number);
+    return Error{file, line_of_offset(text, at == std::string_view::npos ? 0 : at), "bad-json",
+                 "a number out of range: " + (number.empty() ? what : number)};
   }
   if (!j.is_object()) return Error{file, 1, "not-an-agent", "a Kiro agent is a JSON object"};
   ReadAgent r;

@@ -227,6 +227,16 @@ TEST(ConvertExternal, NonAsciiOutsideTomlStringsIsRefusedBeforeTheParser) {
   EXPECT_EQ(ok->name(), "caf\xc3\xa9");
 }
 
+TEST(ConvertExternal, AJsonNumberOutOfRangeIsBadJsonWithItsLine) {
+  // nlohmann throws out_of_range, not parse_error, here (fuzz_readers
+  // crash-4f6252e9...): it must be an error value, not an exception.
+  auto r = read_external("{\"name\": \"a\",\n\"x\": 2e324}", "a.json", ExternalFormat::Kiro);
+  ASSERT_FALSE(r);
+  EXPECT_EQ(r.error().code, "bad-json");
+  EXPECT_EQ(r.error().line, 2);
+  EXPECT_NE(r.error().message.find("2e324"), std::string::npos);
+}
+
 TEST(ConvertExternal, FormatWordsAndPaths) {
   EXPECT_EQ(to_string(ExternalFormat::Codex), "codex");
   EXPECT_EQ(parse_external_format("kiro"), ExternalFormat::Kiro);

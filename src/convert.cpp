@@ -140,13 +140,6 @@ void apply_permission_limits(const AgentFile& src, std::string_view target_name,
 
 namespace {
 
-// The tool set a rendered `tools` value grants when the target reads it.
-ToolSet read_back(Format target, const ToolsRendering& r, const std::string& file) {
-  std::vector<Diagnostic> ignored;
-  FrontmatterEntry written{"tools", r.value.value_or(Value::null()), 0, 0, EntryOrigin::Strict};
-  return tool_set_from_frontmatter(target, r.value ? &written : nullptr, nullptr, file, ignored);
-}
-
 // Removes from an allowlist every tool whose name in `target` reads back as
 // more than the set grants (a coarse alias, or a name one format does not
 // know that means a real tool in the other): not granted, reported.
@@ -155,7 +148,7 @@ void drop_widening_ids(const AgentFile& src, Format target, int line, ToolSet& s
   const ToolSet whole = set;
   for (const std::string& id : whole.tools) {
     const ToolSet one{ToolMode::Allow, {id}};
-    const ToolSet back = read_back(target, render_tools(target, one), src.source_name);
+    const ToolSet back = granted_by(target, render_tools(target, one), src.source_name);
     if (!grants_more(back, whole)) continue;
     revoke(set, id);
     std::string granted;
@@ -198,11 +191,11 @@ void convert_tools(const AgentFile& src, Format from, Format target, ConvertResu
   }
   // Read the written value back under the target's rules: the proof that the
   // grant did not widen, whatever the vocabulary says.
-  ToolSet back = read_back(target, r, src.source_name);
+  ToolSet back = granted_by(target, r, src.source_name);
   if (set.mode == ToolMode::Allow && grants_more(back, set)) {
     drop_widening_ids(src, target, line, set, out);
     r = render_tools(target, set);
-    back = read_back(target, r, src.source_name);
+    back = granted_by(target, r, src.source_name);
   }
   if (r.widened || grants_more(back, set) || grants_more(back, src.tools)) {
     out.notes.push_back(note(Severity::Warning, src, line, "tools-widened",

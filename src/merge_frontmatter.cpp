@@ -393,11 +393,7 @@ ToolSet write_tools(Ctx& c, ToolSet result) {
   if (r.widened)
     c.decide("frontmatter.tools", "widened-by-format", show(result),
              "the target format cannot write this tool set exactly; it grants more", Review::Needed);
-  std::vector<Diagnostic> ignored;
-  const FrontmatterEntry written{"tools", r.value.value_or(Value::null()), 0, 0,
-                                 EntryOrigin::Strict};
-  return tool_set_from_frontmatter(c.in.target, r.value ? &written : nullptr, nullptr, "",
-                                   ignored);
+  return granted_by(c.in.target, r, "");
 }
 
 void merge_tools(Ctx& c) {

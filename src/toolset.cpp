@@ -273,6 +273,13 @@ ToolsRendering render_opencode(const ToolSet& set) {
 
 }  // namespace
 
+ToolSet granted_by(Format format, const ToolsRendering& r, const std::string& file) {
+  std::vector<Diagnostic> ignored;
+  const FrontmatterEntry written{"tools", r.value.value_or(Value::null()), 0, 0,
+                                 EntryOrigin::Strict};
+  return tool_set_from_frontmatter(format, r.value ? &written : nullptr, nullptr, file, ignored);
+}
+
 ToolSet explicit_allowlist(Format from, Format target, const std::vector<std::string>& denied) {
   ToolSet out{ToolMode::Allow, {}};
   for (const ToolVocabularyRow& row : tool_vocabulary()) {

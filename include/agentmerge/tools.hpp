@@ -74,6 +74,10 @@ struct ToolsRendering {
 
 ToolsRendering render_tools(Format format, const ToolSet& set);
 
+// The tool set a rendering grants when `format` reads it back: what the
+// written file really allows (no `tools` key: all tools).
+ToolSet granted_by(Format format, const ToolsRendering& r, const std::string& file);
+
 // An all-but grant as an allowlist, for a format with no deny syntax: every
 // vocabulary tool both `from` and `target` can name, minus `denied`
 // (sorted). Tools outside the vocabulary (MCP, unknown names) are no longer

@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "agentmerge/ast.hpp"
@@ -11,6 +12,22 @@
 #include "agentmerge/result.hpp"
 
 namespace agentmerge::cli {
+
+// An open file descriptor, closed when it goes out of scope (or is
+// replaced). -1 holds none.
+class Fd {
+ public:
+  explicit Fd(int fd = -1) : fd_(fd) {}
+  ~Fd();
+  Fd(Fd&& other) noexcept : fd_(std::exchange(other.fd_, -1)) {}
+  Fd& operator=(Fd&& other) noexcept;
+  Fd(const Fd&) = delete;
+  Fd& operator=(const Fd&) = delete;
+  int get() const { return fd_; }
+
+ private:
+  int fd_;
+};
 
 // Default cap of read_file: the agent-file limit (ParseOptions::max_bytes).
 inline constexpr std::size_t kDefaultMaxBytes = ParseOptions{}.max_bytes;

@@ -235,15 +235,15 @@ void clean_temporaries(const fs::path& dir, OutputSync& out) {
 }
 
 // Takes the folder's lock; the returned descriptor holds it until closed.
-Result<int> lock_folder(const fs::path& dir) {
+Result<Fd> lock_folder(const fs::path& dir) {
   std::error_code ec;
   fs::create_directories(dir / ".agentmerge", ec);
   if (auto inside = check_inside(dir, kLockPath); !inside) return inside.error();
   const fs::path path = dir / kLockPath;
-  const int fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0644);
-  if (fd < 0) return Error{path.string(), 0, "io", std::string("cannot open: ") + std::strerror(errno)};
-  if (::flock(fd, LOCK_EX | LOCK_NB) != 0) {
-    ::close(fd);
+  Fd fd(::open(path.c_str(), O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0644));
+  if (fd.get() < 0)
+    return Error{path.string(), 0, "io", std::string("cannot open: ") + std::strerror(errno)};
+  if (::flock(fd.get(), LOCK_EX | LOCK_NB) != 0) {
     return Error{path.string(), 0, "locked",
                  "another agentmerge run is writing this folder; try again when it is done"};
   }
@@ -309,14 +309,14 @@ OutputSync sync_output(const fs::path& dir, const std::vector<WantedFile>& wante
                        const std::vector<std::string>& untracked, OutputMode mode,
                        Overwrite overwrite, Stale stale) {
   OutputSync out;
-  int lock = -1;
+  Fd lock;  // held until the function returns
   if (mode == OutputMode::Write) {
     auto locked = lock_folder(dir);
     if (!locked) {
       out.errors.push_back(locked.error());
       return out;
     }
-    lock = *locked;
+    lock = std::move(*locked);
     clean_temporaries(dir, out);
   }
   const Manifest manifest = load_manifest(dir, out.errors);
@@ -326,7 +326,6 @@ OutputSync sync_output(const fs::path& dir, const std::vector<WantedFile>& wante
   for (const WantedFile& w : wanted) done.insert(w.path);
   for (Step& s : plan_stale(dir, manifest, done, stale, out)) steps.push_back(std::move(s));
   if (mode == OutputMode::Write) perform(dir, steps, manifest, keep, out);
-  if (lock >= 0) ::close(lock);
   for (Step& s : steps) out.actions.push_back(std::move(s.action));
   std::sort(out.actions.begin(), out.actions.end(),
             [](const PlannedAction& a, const PlannedAction& b) { return a.path < b.path; });

@@ -225,6 +225,10 @@ bool refuse_tag(const YAML::Node& n, int line, YamlBudget& b) {
   return true;
 }
 
+std::string key_text(const YAML::Node& k) {
+  return k.IsScalar() ? k.Scalar() : YAML::Dump(k);
+}
+
 bool is_merge_key(const YAML::Node& k) { return k.IsScalar() && k.Tag() == "?" && k.Scalar() == "<<"; }
 
 // A map's entries with YAML 1.1 merge keys resolved as PyYAML and yaml.v3
@@ -319,7 +323,7 @@ Value to_value(const YAML::Node& n, const YamlSource& src, int fallback_line, Ya
         if (budget.refused) break;
         const int kline = src.first_line + std::max(0, key.Mark().line);
         if (!key.IsScalar() && !spend(budget, kline)) break;
-        keys.push_back(key.IsScalar() ? key.Scalar() : YAML::Dump(key));
+        keys.push_back(key_text(key));
         values.push_back(to_value(value, src, kline, budget));
       }
       v = Value::map(std::move(keys), std::move(values));
@@ -329,10 +333,6 @@ Value to_value(const YAML::Node& n, const YamlSource& src, int fallback_line, Ya
   }
   v.line = line;
   return v;
-}
-
-std::string key_text(const YAML::Node& k) {
-  return k.IsScalar() ? k.Scalar() : YAML::Dump(k);
 }
 
 // Last non-blank, non-comment line in [from, to] (file lines), or `from`.

@@ -130,12 +130,15 @@ class UnionFind {
 // Role words interned as ids, so that name comparisons are integer merges.
 struct NameIndex {
   std::vector<std::vector<std::uint32_t>> role;  // per file, in name order
+  std::vector<std::string_view> job;             // per file: title_job, "" if none
   std::uint32_t words = 0;
 
   explicit NameIndex(const std::vector<AgentFingerprint>& files) {
     std::unordered_map<std::string, std::uint32_t> ids;
     role.reserve(files.size());
+    job.reserve(files.size());
     for (const AgentFingerprint& f : files) {
+      job.push_back(title_job(f.normalized_name));
       std::vector<std::uint32_t> r;
       for (const std::string& w : detail::role_words(f.normalized_name)) {
         r.push_back(ids.try_emplace(w, static_cast<std::uint32_t>(ids.size())).first->second);
@@ -156,8 +159,8 @@ class Clusterer {
  private:
   NameRelation relation(std::size_t a, std::size_t b) const {
     if (files_[a].normalized_name == files_[b].normalized_name) return NameRelation::Same;
-    const std::string_view ja = title_job(files_[a].normalized_name);
-    const std::string_view jb = title_job(files_[b].normalized_name);
+    const std::string_view ja = names_.job[a];
+    const std::string_view jb = names_.job[b];
     if (!ja.empty() && !jb.empty() && ja != jb) return NameRelation::Other;
     const double s = detail::role_similarity(names_.role[a], names_.role[b]);
     if (s >= 1.0) return NameRelation::SameRole;

@@ -40,19 +40,13 @@ std::optional<std::uint64_t> parse_hex(std::string_view s) {
   return v;
 }
 
-bool ends_with(std::string_view s, std::string_view suffix) {
-  return s.size() > suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
-}
-
 }  // namespace
 
 bool is_output_path(std::string_view path) {
   if (path == ".agentmerge/report.json") return true;
-  return is_safe_file_name(path) && ends_with(path, ".md");
+  // A safe file name never starts with '.', so ".md" alone is refused.
+  return is_safe_file_name(path) && path.ends_with(".md");
 }
-
-namespace {
-}  // namespace
 
 std::uint64_t content_hash(std::string_view content) {
   return XXH64(content.data(), content.size(), 0);

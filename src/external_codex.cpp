@@ -149,7 +149,9 @@ int non_ascii_outside_strings(std::string_view t) {
       if (in == In::Comment || in == In::Basic || in == In::Literal) in = In::Code;
       continue;
     }
-    const auto three = [&](char q) { return t.substr(i, 3) == std::string(3, q); };
+    const auto three = [&](char q) {
+      return t.substr(i, 3) == (q == '"' ? std::string_view("\"\"\"") : std::string_view("'''"));
+    };
     switch (in) {
       case In::Code:
         if (static_cast<unsigned char>(c) >= 0x80) return line;

@@ -84,10 +84,6 @@ const std::string& key_cell(const KeyMappingRow& row, Format f) {
 
 Format effective(Format f) { return f == Format::Unknown ? Format::Claude : f; }
 
-bool uses_identifier_names(Format f) {
-  return f == Format::Claude || f == Format::Qwen || f == Format::Gemini;
-}
-
 // ----------------------------------------------------------------- tools --
 
 // Removes `id` from what `set` grants.

@@ -119,6 +119,10 @@ std::string slug(std::string_view name) {
   return out;
 }
 
+bool uses_identifier_names(Format f) {
+  return f == Format::Claude || f == Format::Qwen || f == Format::Gemini;
+}
+
 Diagnostic note(Severity sev, const AgentFile& f, int line, std::string code, std::string msg) {
   return Diagnostic{sev, f.source_name, line, std::move(code), std::move(msg)};
 }

@@ -42,6 +42,10 @@ inline constexpr std::string_view kInheritModel = "inherit";
 // "api" for "API Reviewer"-like names: lowercase letters, digits and '-'.
 std::string slug(std::string_view name);
 
+// Whether the format's agent names are identifiers (written as slug()):
+// Claude, Qwen, Gemini.
+bool uses_identifier_names(Format f);
+
 Diagnostic note(Severity sev, const AgentFile& f, int line, std::string code, std::string msg);
 
 // "'x'", "a list of 2", "a map of 3", "null": a value in a note.

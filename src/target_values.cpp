@@ -6,6 +6,7 @@
 #include <cctype>
 
 #include "agentmerge/lint.hpp"
+#include "convert_internal.hpp"
 
 namespace agentmerge::detail {
 namespace {
@@ -46,18 +47,10 @@ bool target_accepts(Format target, std::string_view key, const Value& value) {
 }
 
 std::string target_spelling(Format target, std::string_view name) {
-  if (target != Format::Claude && target != Format::Qwen && target != Format::Gemini)
-    return std::string(name);
-  std::string out;
-  for (const char ch : name) {
-    const auto c = static_cast<unsigned char>(ch);
-    if (ch == '_' || ch == ' ') {
-      out += '-';
-    } else {
-      out += static_cast<char>(std::tolower(c));
-    }
-  }
-  return out;
+  // The spelling convert writes for the target (convert_detail::slug).
+  if (!convert_detail::uses_identifier_names(target)) return std::string(name);
+  std::string s = convert_detail::slug(name);
+  return s.empty() ? std::string(name) : s;
 }
 
 std::string rename_mentions(const std::string& text, const std::vector<std::string>& names,

@@ -20,9 +20,9 @@ namespace agentmerge::detail {
 // models, see lint's is_known_model).
 bool target_accepts(Format target, std::string_view key, const Value& value);
 
-// The spelling of an agent name the target asks for: lowercase with
-// hyphens for Claude, Qwen and Gemini ("Python_Pro" -> "python-pro"); other
-// formats take names as written.
+// The spelling of an agent name the target asks for, as convert writes it:
+// lowercase letters, digits and hyphens for Claude, Qwen and Gemini
+// ("Python_Pro" -> "python-pro"); other formats take names as written.
 std::string target_spelling(Format target, std::string_view name);
 
 // `text` with every whole-word mention of one of `names` replaced by

@@ -18,6 +18,7 @@
 #include <memory>
 #include <numeric>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -52,17 +53,21 @@ struct MigrateArgs {
   std::size_t max_blocks = MergeOptions{}.max_blocks;
 };
 
-// The parsed inputs, by the path they were loaded from.
+// What a run holds of its inputs: fingerprints, not syntax trees. Each
+// cluster re-reads its members when it is merged, so peak memory follows the
+// largest cluster and the output, not the size of the tree (docs/performance.md).
+// A file edited between the scan and its cluster's merge is merged as it
+// reads then.
 struct Inputs {
-  std::map<std::string, AgentFile> files;
-  std::vector<Error> unreadable;
+  std::vector<AgentFingerprint> prints;  // a sources run only
+  std::vector<Error> unreadable;         // inputs that could not be read or parsed
+  std::set<std::string> skipped;         // plan members inside --out (never read back)
 };
 
 struct ClusterOutcome {
   std::string output;  // file name in DIR; "" when it could not be resolved
-  // The merge's text and decisions; its block provenance (the bulk of a
-  // report) is dropped once the cluster's report entry is made.
-  std::optional<MergeResult> merged;
+  std::optional<std::string> text;  // the merged file; none when the cluster failed
+  bool needs_review = false;
   std::optional<Error> error;
   json report;  // the cluster's entry in the migrate report
 };
@@ -72,20 +77,25 @@ ExitCode usage(const std::string& message) {
   return ExitCode::Usage;
 }
 
-Inputs load_inputs(const std::vector<fs::path>& paths, const ParseOptions& options, unsigned jobs,
-                   Progress& progress) {
+// Reads, parses and fingerprints every path on `jobs` threads; each syntax
+// tree is dropped once fingerprinted.
+Inputs scan_inputs(const std::vector<fs::path>& paths, const ParseOptions& options,
+                   const Config& config, unsigned jobs, Progress& progress) {
   progress.stage("files", paths.size());
-  auto loaded = parallel_map<Result<AgentFile>>(paths.size(), jobs, [&](std::size_t i) {
-    Result<AgentFile> r = load_agent(paths[i], options);
+  auto prints = parallel_map<Result<AgentFingerprint>>(paths.size(), jobs, [&](std::size_t i) {
+    Result<AgentFile> file = load_agent(paths[i], options);
     progress.advance();
-    return r;
+    if (!file) return Result<AgentFingerprint>(file.error());
+    AgentFingerprint f = fingerprint(*file, config.name_aliases);
+    f.source_name = paths[i].string();
+    return Result<AgentFingerprint>(std::move(f));
   });
   Inputs in;
-  for (std::size_t i = 0; i < paths.size(); ++i) {
-    if (loaded[i]) {
-      in.files.emplace(paths[i].string(), std::move(*loaded[i]));
+  for (auto& p : prints) {
+    if (p) {
+      in.prints.push_back(std::move(*p));
     } else {
-      in.unreadable.push_back(loaded[i].error());
+      in.unreadable.push_back(p.error());
     }
   }
   return in;
@@ -94,7 +104,7 @@ Inputs load_inputs(const std::vector<fs::path>& paths, const ParseOptions& optio
 // The format most inputs use (ties and no known format: claude).
 Format majority_format(const Inputs& in) {
   std::map<Format, std::size_t> counts;
-  for (const auto& [path, f] : in.files)
+  for (const AgentFingerprint& f : in.prints)
     if (f.format != Format::Unknown) ++counts[f.format];
   Format best = Format::Claude;
   std::size_t n = 0;
@@ -120,17 +130,11 @@ fs::path folder_of(const std::string& file) {
 }
 
 // The plan of a sources run: scan and cluster every readable input.
-Plan plan_from_sources(const Inputs& in, const Config& config, std::optional<Format> to,
-                       unsigned jobs) {
-  std::vector<const AgentFile*> files;
-  for (const auto& [path, f] : in.files) files.push_back(&f);
-  const auto prints = parallel_map<AgentFingerprint>(files.size(), jobs, [&](std::size_t i) {
-    return fingerprint(*files[i], config.name_aliases);
-  });
-  const ClusterResult clusters = cluster_fingerprints(prints, config.thresholds);
+Plan plan_from_sources(const Inputs& in, const Config& config, std::optional<Format> to) {
+  const ClusterResult clusters = cluster_fingerprints(in.prints, config.thresholds);
   print_diagnostics(clusters.diagnostics);
   const Format target = to ? *to : config.target ? *config.target : majority_format(in);
-  return build_plan(clusters, prints, config, target);
+  return build_plan(clusters, in.prints, config, target);
 }
 
 // Member paths as written in a plan file: relative to the plan's folder.
@@ -181,33 +185,48 @@ MergeOptions merge_options(const Plan& plan, const PlanCluster& c, const Config&
   return o;
 }
 
+json cluster_json(const PlanCluster& c, const ClusterOutcome& o, const MergeReport* merged);
+
+// Reads the cluster's members and merges them. Only the merged text and the
+// cluster's report entry outlive the call.
 ClusterOutcome merge_cluster(const Plan& plan, const PlanCluster& c, const Inputs& in,
-                             const Config& config, const std::string& plan_name,
-                             std::size_t max_blocks) {
+                             const ParseOptions& parse, const Config& config,
+                             const std::string& plan_name, std::size_t max_blocks) {
   ClusterOutcome out;
   if (auto o = resolve_output(c, plan.target, plan_name); o) {
     out.output = *o;
   } else {
     out.error = o.error();
+    out.report = cluster_json(c, out, nullptr);
     return out;
   }
-  std::vector<const AgentFile*> variants;
+  std::vector<AgentFile> files;
+  files.reserve(c.members.size());
   for (const PlanMember& m : c.members) {
-    const auto it = in.files.find(m.path);
-    if (it == in.files.end()) {
-      out.error = Error{m.path, 0, "unreadable-member",
-                        "cluster '" + c.name + "' not merged: this member could not be read"};
+    auto file = in.skipped.count(m.path) != 0
+                    ? Result<AgentFile>(Error{m.path, 0, "inside-output",
+                                              "a plan member inside the output folder is never "
+                                              "read back as an input"})
+                    : load_agent(m.path, parse);
+    if (!file) {
+      out.error = file.error();
+      out.error->message += " (cluster '" + c.name + "' not merged)";
+      out.report = cluster_json(c, out, nullptr);
       return out;
     }
-    variants.push_back(&it->second);
+    files.push_back(std::move(*file));
   }
+  std::vector<const AgentFile*> variants;
+  for (const AgentFile& f : files) variants.push_back(&f);
   auto merged = merge(variants, merge_options(plan, c, config, max_blocks));
   if (!merged) {
     out.error = merged.error();
+    out.report = cluster_json(c, out, nullptr);
     return out;
   }
-  out.merged = std::move(*merged);
-  out.merged->merged = AgentFile{};  // the text and report are all we keep
+  out.needs_review = merged->report.needs_review();
+  out.report = cluster_json(c, out, &merged->report);
+  out.text = std::move(merged->text);
   return out;
 }
 
@@ -215,11 +234,11 @@ json error_json(const Error& e) {
   return {{"file", e.file}, {"line", e.line}, {"code", e.code}, {"message", e.message}};
 }
 
-json cluster_json(const PlanCluster& c, const ClusterOutcome& o) {
+json cluster_json(const PlanCluster& c, const ClusterOutcome& o, const MergeReport* merged) {
   json j = {{"name", c.name}, {"output", o.output.empty() ? json(nullptr) : json(o.output)}};
   json members = json::array();
-  if (o.merged) {
-    const MergeReport& r = o.merged->report;
+  if (merged != nullptr) {
+    const MergeReport& r = *merged;
     for (const SourceInfo& s : r.sources) {
       members.push_back({{"path", s.name}, {"agent_name", s.agent_name},
                          {"format", std::string(to_string(s.format))}, {"documents", s.documents}});
@@ -354,12 +373,8 @@ ExitCode run_migrate_outputs(const MigrateArgs& args, const Plan& plan, const In
     return plan.clusters[a].members.size() > plan.clusters[b].members.size();
   });
   auto outcomes = parallel_map_in_order<ClusterOutcome>(order, jobs, [&](std::size_t i) {
-    ClusterOutcome o = merge_cluster(plan, plan.clusters[i], in, config, plan_name, args.max_blocks);
-    o.report = cluster_json(plan.clusters[i], o);
-    if (o.merged) {
-      o.merged->report.source_blocks = {};
-      o.merged->report.output_blocks = {};
-    }
+    ClusterOutcome o =
+        merge_cluster(plan, plan.clusters[i], in, args.parse, config, plan_name, args.max_blocks);
     progress.advance();
     return o;
   });
@@ -369,10 +384,11 @@ ExitCode run_migrate_outputs(const MigrateArgs& args, const Plan& plan, const In
   std::vector<std::string> keep;
   bool failed = !in.unreadable.empty();
   std::size_t review = 0;
-  for (const ClusterOutcome& o : outcomes) {
-    if (o.merged) {
-      wanted.push_back({o.output, o.merged->text});
-      review += o.merged->report.needs_review() ? 1 : 0;
+  for (ClusterOutcome& o : outcomes) {
+    if (o.text) {
+      wanted.push_back({o.output, std::move(*o.text)});
+      o.text.reset();
+      review += o.needs_review ? 1 : 0;
       continue;
     }
     failed = true;
@@ -450,17 +466,22 @@ ExitCode run_migrate(const MigrateArgs& args) {
       return ExitCode::Usage;
     }
     std::vector<fs::path> paths;
+    // The members are read when their cluster is merged; one that cannot be
+    // read fails its cluster (reported), never the others.
     plan = plan_for_loading(std::move(*read), folder_of(plan_name), paths);
+    std::set<std::string> members;
+    for (const fs::path& p : paths) members.insert(p.string());
     drop_outputs(paths, args.out_dir);
-    in = load_inputs(paths, args.parse, jobs, progress);
+    for (const fs::path& p : paths) members.erase(p.string());
+    in.skipped = std::move(members);
   } else {
     std::vector<Error> missing;
     auto paths = expand_paths(
         args.paths, args.follow_symlinks ? FollowSymlinks::Yes : FollowSymlinks::No, missing);
     drop_outputs(paths, args.out_dir);
-    in = load_inputs(paths, args.parse, jobs, progress);
+    in = scan_inputs(paths, args.parse, *config, jobs, progress);
     in.unreadable.insert(in.unreadable.begin(), missing.begin(), missing.end());
-    plan = plan_from_sources(in, *config, to, jobs);
+    plan = plan_from_sources(in, *config, to);
     print_diagnostics(plan.notes);
   }
   for (const Error& e : in.unreadable) std::cerr << "agentmerge migrate: " << e.to_string() << "\n";

@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
-# Scan scaling benchmark: generates synthetic variant trees (gen_tree.py) of
-# 1k, 10k and 100k files and prints, per size, wall time, files/s, peak
-# memory (max RSS from /usr/bin/time -v) and the clusters' pairwise precision
-# and recall against the generator's truth. Not a ctest test.
+# Scaling benchmark: generates synthetic variant trees (gen_tree.py) of 1k,
+# 10k and 100k files and prints two tables: `scan --json` (wall time,
+# files/s, peak memory from /usr/bin/time -v, the clusters' pairwise
+# precision and recall against the generator's truth) and
+# `migrate --dry-run` (wall time, microseconds of wall time per file, CPU
+# time, peak memory). Not a ctest test.
 #
 #   test/bench/scale.sh build/agentmerge [SIZE...]        (default 1000 10000 100000)
 #
@@ -36,5 +38,26 @@ for n in "${sizes[@]}"; do
   recall="$(awk '{print $5}' <<<"$score")"
   printf "%-8s %8.2f %10.0f %9.2f %9.1f %10s %8s\n" "$n" "$secs" "$(awk -v n="$n" -v s="$secs" 'BEGIN { print (s > 0 ? n / s : 0) }')" \
     "$user" "$(awk -v k="$rss" 'BEGIN { print k / 1024 }')" "$precision" "$recall"
+done
+# Seconds of a /usr/bin/time -v log's wall clock ("m:ss.ss" or "h:mm:ss").
+seconds() {
+  local wall
+  wall="$(awk -F': ' '/Elapsed \(wall clock\)/ {print $2}' "$1")"
+  awk -v t="$wall" 'BEGIN { n = split(t, p, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + p[i]; print s }'
+}
+
+echo
+printf "%-8s %8s %10s %9s %9s   (migrate --dry-run)\n" files "wall s" "us/file" "user s" "peak MB"
+for n in "${sizes[@]}"; do
+  tree="$root/$n"
+  log="$root/time-migrate-$n.txt"
+  /usr/bin/time -v -o "$log" "$bin" migrate "$tree" --out "$root/out-$n" --dry-run --quiet \
+    >/dev/null 2>&1 || true
+  secs="$(seconds "$log")"
+  user="$(awk -F': ' '/User time/ {print $2}' "$log")"
+  rss="$(awk -F': ' '/Maximum resident set size/ {print $2}' "$log")"
+  printf "%-8s %8.2f %10.1f %9.2f %9.1f\n" "$n" "$secs" \
+    "$(awk -v n="$n" -v s="$secs" 'BEGIN { print s * 1e6 / n }')" "$user" \
+    "$(awk -v k="$rss" 'BEGIN { print k / 1024 }')"
 done
 echo "cores: $(nproc); jobs: default (the core count); trees in $root"

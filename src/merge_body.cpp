@@ -23,6 +23,7 @@
 #include "agentmerge/emit.hpp"
 #include "agentmerge/normalize.hpp"
 #include "merge_internal.hpp"
+#include "subsume.hpp"
 
 namespace agentmerge::detail {
 
@@ -89,6 +90,32 @@ std::string item_head(const std::string& content) {
   return content;
 }
 
+// Words of a bullet's lead-in that name a facet of a topic rather than the
+// topic: variants label one topic "API Design", "API Design &
+// Implementation" and "API Architecture".
+constexpr std::array<std::string_view, 17> kLeadFacets{
+    "design",  "architecture", "implementation", "engineering", "optimization", "integration",
+    "management", "planning", "development", "strategy", "strategies", "patterns",
+    "practices", "best", "principles", "approach", "expertise"};
+
+// The topic of a lead-in: its content-word stems without facet words,
+// sorted and joined ("API Design & Implementation" -> "api"); "" when
+// nothing else is left ("Best Practices").
+std::string lead_topic(const std::string& lead) {
+  static const std::vector<std::string> facets = [] {
+    std::vector<std::string> out;
+    for (std::string_view f : kLeadFacets)
+      for (const std::string& s : content_words(normalize_text(std::string(f))).stems) out.push_back(s);
+    return out;
+  }();
+  std::string topic;
+  for (const std::string& s : content_words(normalize_text(lead)).stems) {
+    if (std::find(facets.begin(), facets.end(), s) != facets.end()) continue;
+    topic += (topic.empty() ? "" : " ") + s;
+  }
+  return topic;
+}
+
 Candidate item_candidate(const MergeState& st, std::size_t doc, const ListItem& item) {
   Candidate c;
   c.unit.doc = doc;
@@ -100,7 +127,10 @@ Candidate item_candidate(const MergeState& st, std::size_t doc, const ListItem& 
     c.unit.head_sig = text_signature(c.unit.head_norm);
   }
   const std::string lead = item.lead.empty() ? plain_lead(c.unit.content) : item.lead;
-  if (!lead.empty()) c.unit.lead_key = heading_key(*st.config, normalize_title(lead));
+  if (!lead.empty()) {
+    c.unit.lead_key = heading_key(*st.config, normalize_title(lead));
+    c.unit.lead_topic = lead_topic(lead);
+  }
   c.unit.docs.insert(doc);
   return c;
 }
@@ -176,8 +206,13 @@ std::pair<std::size_t, double> find_fold(const MergeState& st, const Candidate& 
   for (std::size_t i = 0; i < st.units.size(); ++i) {
     const Unit& u = st.units[i];
     if (u.docs.count(doc) != 0 || u.members.empty()) continue;
-    if (u.lead_in != c.unit.lead_in) continue;
-    if (c.unit.lead_in && locate(st, i).section != target) continue;
+    if (u.lead_in != c.unit.lead_in) {
+      // The same words in the same section are the same label, whatever
+      // follows them in the output now.
+      if (u.norm != c.unit.norm || locate(st, i).section != target) continue;
+    } else if (c.unit.lead_in && locate(st, i).section != target) {
+      continue;
+    }
     const BlockKind k = unit_kind(u);
     double sim = 0;
     if (text != is_text(k)) continue;
@@ -308,6 +343,20 @@ struct Cursor {
   std::size_t after(std::size_t n) const { return anchor == kNone ? n : std::min(anchor + 1, n); }
 };
 
+// Where a new block of document `doc` goes when `at` is right after a
+// paragraph of another document that ends in ':' ("Execute it in phases:"
+// before the section's subsections): before that paragraph, so that it
+// never reads as the label of a list it did not introduce.
+std::size_t settle(const MergeState& st, const std::vector<MBlock>& blocks, std::size_t at,
+                   std::size_t doc) {
+  if (at == 0 || at > blocks.size()) return at;
+  const MBlock& prev = blocks[at - 1];
+  if (prev.kind != BlockKind::Paragraph || prev.units.size() != 1) return at;
+  const Unit& u = st.units[prev.units.front()];
+  if (u.docs.count(doc) != 0 || u.lead_in || u.content.empty() || u.content.back() != ':') return at;
+  return at - 1;
+}
+
 void merge_list(MergeState& st, Cursor& cur, const Block& list, std::size_t doc,
                 const std::string& path) {
   std::size_t out_list = kNone;  // output list (in target) receiving new items
@@ -327,7 +376,9 @@ void merge_list(MergeState& st, Cursor& cur, const Block& list, std::size_t doc,
       continue;
     }
     if (!c.unit.lead_key.empty()) {
-      if (const std::size_t t = find_topic_item(st, c.unit.lead_key, doc); t != kNone) {
+      std::size_t t = find_topic_item(st, c.unit.lead_key, doc);
+      if (t == kNone) t = find_facet_item(st, c.unit.lead_topic, doc, cur.target);
+      if (t != kNone) {
         nest(st, t, strip_lead(c.unit.content), sb, doc);
         continue;
       }
@@ -352,7 +403,7 @@ void merge_list(MergeState& st, Cursor& cur, const Block& list, std::size_t doc,
       b.kind = BlockKind::List;
       b.ordered = list.ordered;
       b.base = &list;
-      const std::size_t at = cur.after(blocks.size());
+      const std::size_t at = settle(st, blocks, cur.after(blocks.size()), doc);
       blocks.insert(blocks.begin() + static_cast<std::ptrdiff_t>(at), std::move(b));
       out_list = at;
       cur.anchor = at;
@@ -460,6 +511,18 @@ std::size_t find_topic_item(const MergeState& st, const std::string& key, std::s
   for (std::size_t i = 0; i < st.units.size(); ++i) {
     const Unit& u = st.units[i];
     if (u.item && u.lead_key == key && u.docs.count(doc) == 0 && !u.members.empty()) return i;
+  }
+  return kNone;
+}
+
+std::size_t find_facet_item(const MergeState& st, const std::string& topic, std::size_t doc,
+                            std::size_t section) {
+  if (topic.empty()) return kNone;
+  for (std::size_t i = 0; i < st.units.size(); ++i) {
+    const Unit& u = st.units[i];
+    if (u.item && u.lead_topic == topic && u.docs.count(doc) == 0 && !u.members.empty() &&
+        locate(st, i).section == section)
+      return i;
   }
   return kNone;
 }

@@ -74,6 +74,7 @@ struct Unit {
     sig_cache.reset();
   }
   std::string lead_key;             // heading key of a bold lead-in, or ""
+  std::string lead_topic;           // the lead-in's topic words without facet words, or ""
   std::vector<std::string> nested;  // contents added below an item (topic merges)
   std::vector<std::string> nested_norms;
   std::vector<TextSignature> nested_sigs;
@@ -160,6 +161,10 @@ std::string section_norm(const Section& s);
 std::string msection_norm(const MergeState& st, std::size_t index);
 // A unit whose lead-in key is `key`, not contributed by `doc`; npos if none.
 std::size_t find_topic_item(const MergeState& st, const std::string& key, std::size_t doc);
+// An item of `section` from another document whose lead-in names the same
+// topic with other facet words ("API Architecture" for "API Design").
+std::size_t find_facet_item(const MergeState& st, const std::string& topic, std::size_t doc,
+                            std::size_t section);
 
 // Moves item unit `u` below item unit `into` (a topic merge at skeleton
 // time); `u` keeps no members.

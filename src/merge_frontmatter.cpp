@@ -374,13 +374,25 @@ ToolSet write_tools(Ctx& c, ToolSet result) {
   ToolsRendering r = render_tools(c.in.target, result);
   if (r.widened && result.mode == ToolMode::AllBut) {
     const std::string denied = show(result);
-    result = explicit_allowlist(c.in.target, c.in.target, result.tools);
+    ToolSet narrowed = explicit_allowlist(c.in.target, c.in.target, result.tools);
+    // MCP and unknown tools a source names by name stay granted: they are
+    // inside the all-but set, and dropping them would make merging the
+    // output with that source again add them back.
+    for (const AgentFile* f : c.in.sources)
+      if (f->tools.mode == ToolMode::Allow)
+        for (const std::string& id : f->tools.tools)
+          if (result.allows(id) && (id.starts_with("mcp:") || id.starts_with("other:")))
+            narrowed.tools.push_back(id);
+    std::sort(narrowed.tools.begin(), narrowed.tools.end());
+    narrowed.tools.erase(std::unique(narrowed.tools.begin(), narrowed.tools.end()),
+                         narrowed.tools.end());
+    result = std::move(narrowed);
     r = render_tools(c.in.target, result);
     c.out.tools = result;
     c.decide("frontmatter.tools", "narrowed-by-format", show(result),
              "the target format cannot deny single tools; '" + denied +
-                 "' is written as the list of the known tools, so MCP and unknown tools are "
-                 "no longer granted",
+                 "' is written as the list of the known tools and of the MCP and unknown tools "
+                 "a source names; other MCP and unknown tools are no longer granted",
              Review::Needed);
   }
   if (r.value) c.entry("tools", *r.value);

@@ -36,6 +36,11 @@ void add_merge_policy_options(CLI::App* sub, MergePolicyArgs& args) {
   sub->add_option("--tools", args.tools, "Tools policy: union (of the sources that state tools), intersection, primary, all-sources");
   sub->add_option("--model", args.model, "Model policy: primary, most-common");
   sub->add_option("--config", args.config, "Config file (default: agentmerge.yaml upward)");
+  sub->add_option("--budget", args.budget,
+                  "Keep the merged file within TOKENS (estimated as bytes / 4) by dropping the "
+                  "content the fewest variants say; every drop is in the report")
+      ->type_name("TOKENS")
+      ->check(CLI::Range(std::size_t{1}, std::size_t{100000000}));
   add_limit_options(sub, args.parse);
   add_max_blocks_option(sub, args.max_blocks);
 }
@@ -50,6 +55,7 @@ std::optional<ExitCode> build_merge_options(const MergePolicyArgs& a,
   }
   opts.config = *config;
   opts.max_blocks = a.max_blocks;
+  opts.budget_tokens = a.budget;
   if (!a.name.empty()) opts.name = a.name;
   if (!a.to.empty()) {
     auto f = parse_format(a.to);

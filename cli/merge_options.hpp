@@ -25,9 +25,10 @@ struct MergePolicyArgs {
   std::string config;
   ParseOptions parse;  // input limits (--max-bytes ...)
   std::size_t max_blocks = MergeOptions{}.max_blocks;  // --max-blocks
+  std::optional<std::size_t> budget;                    // --budget TOKENS
 };
 
-// Adds --name --to --primary --tools --model --config to `sub`.
+// Adds --name --to --primary --tools --model --config --budget to `sub`.
 void add_merge_policy_options(CLI::App* sub, MergePolicyArgs& args);
 
 // The config file (--config, else agentmerge.yaml upward, else defaults)

@@ -265,7 +265,90 @@ void add_frontmatter_blocks(MergeReport& report, int desc_line) {
     }
 }
 
+struct Written {
+  detail::Rendered rendered;
+  EmitResult emitted;
+};
+
+// Renders the merge state as the body of `merged` and emits the file.
+Written write_merged(detail::MergeState& st, AgentFile& merged, Format target) {
+  Written w{detail::render(st), {}};
+  std::vector<Diagnostic> diags;
+  merged.body = detail::parse_body(w.rendered.body, 1, merged.source_name, diags);
+  w.emitted = emit(merged, target);
+  return w;
+}
+
+std::size_t code_points(std::string_view s) {
+  return static_cast<std::size_t>(
+      std::count_if(s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+}
+
+// The target's body limit applies to a merge of differing documents; one
+// file alone (or copies of it) is written as fmt writes it, whatever its
+// size (lint reports a body over the limit).
+std::size_t target_limit(const detail::MergeState& st, Format target) {
+  return st.documents_differ ? body_char_limit(target) : 0;
+}
+
+// Bytes over the limits (budget tokens, the target's body characters), 0
+// when within both. Characters over are counted as bytes: an upper bound.
+std::size_t over_limits(const detail::MergeState& st, const Written& w, Format target,
+                        const MergeOptions& options) {
+  std::size_t over = 0;
+  if (options.budget_tokens) {
+    const std::size_t tokens = estimate_tokens(w.emitted.text);
+    if (tokens > *options.budget_tokens) over = (tokens - *options.budget_tokens) * 4;
+  }
+  if (const std::size_t limit = target_limit(st, target); limit > 0) {
+    const std::size_t chars = code_points(w.rendered.body);
+    if (chars > limit) over = std::max(over, chars - limit);
+  }
+  return over;
+}
+
+// Drops the least supported content until the file is within the limits,
+// re-rendering to check (the drop sizes are estimates); every outcome other
+// than "nothing to do" is a decision.
+void fit_limits(detail::MergeState& st, AgentFile& merged, Format target,
+                const MergeOptions& options, Written& w) {
+  const std::size_t before = w.emitted.text.size();
+  std::size_t dropped = 0;
+  for (int round = 0; round < 32; ++round) {
+    const std::size_t over = over_limits(st, w, target, options);
+    if (over == 0) break;
+    const std::size_t n = detail::drop_least_supported(st, over);
+    if (n == 0) break;
+    dropped += n;
+    w = write_merged(st, merged, target);
+  }
+  const std::string limit =
+      (options.budget_tokens ? std::to_string(*options.budget_tokens) + " tokens" : std::string()) +
+      (options.budget_tokens && target_limit(st, target) > 0 ? " and " : "") +
+      (target_limit(st, target) > 0
+           ? std::string(to_string(target)) + "'s " + std::to_string(target_limit(st, target)) +
+                 " characters of body"
+           : std::string());
+  if (dropped > 0)
+    st.decide("budget", "least-supported", std::to_string(dropped) + " blocks dropped",
+              "to fit " + limit + ", " + std::to_string(dropped) + " blocks said by the fewest "
+                  "variants were dropped (" + std::to_string(before) + " -> " +
+                  std::to_string(w.emitted.text.size()) + " bytes, about " +
+                  std::to_string(estimate_tokens(w.emitted.text)) + " tokens); each is listed "
+                  "with its text",
+              Review::Needed);
+  if (over_limits(st, w, target, options) > 0)
+    st.decide("budget", "limit-not-met", std::to_string(estimate_tokens(w.emitted.text)) + " tokens",
+              "the merged file is still above " + limit + ": what is left may not be dropped "
+                  "(role statement, headings, frontmatter)",
+              Review::Needed);
+}
+
 }  // namespace
+
+std::size_t estimate_tokens(std::string_view text) { return (text.size() + 3) / 4; }
+
+std::size_t body_char_limit(Format format) { return format == Format::Copilot ? 30000 : 0; }
 
 Result<MergeResult> merge(const std::vector<AgentFile>& variants, const MergeOptions& options) {
   std::vector<const AgentFile*> pointers;
@@ -362,19 +445,17 @@ Result<MergeResult> merge(const std::vector<const AgentFile*>& variants, const M
     detail::consolidate(st);
     detail::restructure(st);
   }
-  detail::Rendered r = detail::render(st);
-  if (r.levels_repaired > 0)
-    st.decide("headings", "one-h1-no-jumps", std::to_string(r.levels_repaired) + " headings",
+  Written w = write_merged(st, merged, report.target);
+  fit_limits(st, merged, report.target, options, w);
+  if (w.rendered.levels_repaired > 0)
+    st.decide("headings", "one-h1-no-jumps", std::to_string(w.rendered.levels_repaired) + " headings",
               "heading levels changed so that the result has one H1 at most and no jumps",
               Review::NotNeeded);
-
-  std::vector<Diagnostic> diags;
-  merged.body = detail::parse_body(r.body, 1, merged.source_name, diags);
-  EmitResult emitted = emit(merged, report.target);
-  result.text = std::move(emitted.text);
+  detail::Rendered& r = w.rendered;
+  result.text = std::move(w.emitted.text);
   for (auto& b : r.blocks) {
-    b.line += emitted.body_offset;
-    b.end_line += emitted.body_offset;
+    b.line += w.emitted.body_offset;
+    b.end_line += w.emitted.body_offset;
   }
   report.output_blocks = std::move(r.blocks);
   add_frontmatter_blocks(report, description_line(result.text));

@@ -170,6 +170,13 @@ std::size_t find_facet_item(const MergeState& st, const std::string& topic, std:
 // time); `u` keeps no members.
 void nest_unit(MergeState& st, std::size_t into, std::size_t u);
 
+// ---- merge_budget.cpp
+// Drops the least supported units until about half of `over` bytes are
+// freed (the caller re-renders and calls again) (see
+// the file's header); returns how many units were dropped (0: nothing
+// left that may be dropped).
+std::size_t drop_least_supported(MergeState& st, std::size_t over);
+
 // ---- merge_consolidate.cpp
 // Folds every piece (sentence, item, nested bullet) that another piece of a
 // unit from other documents subsumes; see the file's header.

@@ -9,6 +9,7 @@
 #include <cstddef>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "agentmerge/ast.hpp"
@@ -27,7 +28,21 @@ struct MergeOptions {
   // time grows with the square of this count; the largest real merges hold
   // under 1,000. More: Error "too-many-blocks".
   std::size_t max_blocks = 6000;
+  // --budget TOKENS: the written file (frontmatter and body) is kept within
+  // this many tokens, as estimate_tokens counts them, by dropping the least
+  // supported content (docs/merge.md, "Size budget"). None: nothing is
+  // dropped except by folding (a target's own body limit still applies).
+  std::optional<std::size_t> budget_tokens;
 };
+
+// Tokens of a text, estimated as one per 4 bytes, rounded up: the usual
+// rule of thumb for English prose and Markdown (within about 15% of the
+// common tokenizers on agent files), and what --budget counts.
+std::size_t estimate_tokens(std::string_view text);
+
+// The most characters (Unicode code points) of body a format's tool reads,
+// or 0 when it states no limit (Copilot: 30,000).
+std::size_t body_char_limit(Format format);
 
 enum class BlockFate { Kept, Folded, Dropped };
 std::string_view to_string(BlockFate f);

@@ -1,6 +1,7 @@
 // Golden merge cases: data/cases/merge/<case>/ holds either inputs/*.md or a
 // sources.txt listing input paths relative to the project root, and the
-// reviewed expected.md and expected.report.json.
+// reviewed expected.md and expected.report.json. An optional options.txt
+// sets merge options, one "key value" per line: "budget TOKENS", "to FORMAT".
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -31,6 +32,25 @@ std::vector<std::string> case_inputs(const fs::path& dir) {
   return out;
 }
 
+MergeOptions case_options(const fs::path& dir) {
+  MergeOptions o;
+  if (!fs::exists(dir / "options.txt")) return o;
+  std::istringstream in(test::read_file(dir / "options.txt"));
+  std::string key, value;
+  while (in >> key >> value) {
+    if (key == "budget") {
+      o.budget_tokens = std::stoul(value);
+    } else if (key == "to") {
+      const auto f = parse_format(value);
+      EXPECT_TRUE(f.has_value()) << dir << ": unknown format " << value;
+      if (f) o.target = *f;
+    } else {
+      ADD_FAILURE() << dir << "/options.txt: unknown key " << key;
+    }
+  }
+  return o;
+}
+
 TEST(MergeCases, Golden) {
   const fs::path cases = test::source_dir() / "data" / "cases" / "merge";
   int checked = 0;
@@ -43,7 +63,7 @@ TEST(MergeCases, Golden) {
       variants.push_back(std::move(*f));
     }
     ASSERT_FALSE(variants.empty()) << entry.path();
-    auto r = merge(variants, MergeOptions{});
+    auto r = merge(variants, case_options(entry.path()));
     ASSERT_TRUE(r.ok()) << r.error().to_string();
     EXPECT_EQ(test::check_golden(entry.path() / "expected.md", r->text), "") << entry.path();
     EXPECT_EQ(test::check_golden(entry.path() / "expected.report.json", report_to_json(r->report)), "")

@@ -207,9 +207,12 @@ std::pair<std::size_t, double> find_fold(const MergeState& st, const Candidate& 
     const Unit& u = st.units[i];
     if (u.docs.count(doc) != 0 || u.members.empty()) continue;
     if (u.lead_in != c.unit.lead_in) {
-      // The same words in the same section are the same label, whatever
-      // follows them in the output now.
-      if (u.norm != c.unit.norm || locate(st, i).section != target) continue;
+      // A paragraph of the same words in the same section is the same
+      // label, whatever follows it in the output now (never a list item:
+      // "Recovery validation:" is not the bullet "Recovery validation").
+      if (u.item != nullptr || c.unit.item != nullptr || u.norm != c.unit.norm ||
+          locate(st, i).section != target)
+        continue;
     } else if (c.unit.lead_in && locate(st, i).section != target) {
       continue;
     }

@@ -12,6 +12,7 @@
 // 2 usage or an invalid plan; 3 some input unreadable or some cluster failed
 // (every other cluster is still written).
 #include <algorithm>
+#include <atomic>
 #include <filesystem>
 #include <iostream>
 #include <map>
@@ -53,15 +54,26 @@ struct MigrateArgs {
   std::size_t max_blocks = MergeOptions{}.max_blocks;
 };
 
-// What a run holds of its inputs: fingerprints, not syntax trees. Each
-// cluster re-reads its members when it is merged, so peak memory follows the
-// largest cluster and the output, not the size of the tree (docs/performance.md).
-// A file edited between the scan and its cluster's merge is merged as it
-// reads then.
+// Parsed inputs are kept for their cluster's merge while the body bytes
+// kept stay within this (some 130 MB of syntax trees, at about 16 bytes of
+// tree per byte of Markdown); beyond it a cluster re-reads its members.
+// Trees up to some 1,400 agent files (../shared/corpus: 6.5 MB) parse each
+// file once; larger ones pay a second parse of the rest for memory that
+// depends on the largest cluster and the output, not on the size of the
+// tree (docs/performance.md).
+constexpr std::size_t kKeptSourceBytes = std::size_t{8} << 20;
+
+// What a run holds of its inputs: fingerprints, and the syntax trees that
+// fit kKeptSourceBytes. A file re-read for its merge and edited since the
+// scan is merged as it reads then.
 struct Inputs {
   std::vector<AgentFingerprint> prints;  // a sources run only
   std::vector<Error> unreadable;         // inputs that could not be read or parsed
   std::set<std::string> skipped;         // plan members inside --out (never read back)
+  std::map<std::string, std::size_t> kept_at;  // path -> slot in `kept`
+  // Read-only once the scan is done (workers only read it); released at
+  // exit with the rest of `Inputs`.
+  std::vector<std::optional<AgentFile>> kept;
 };
 
 struct ClusterOutcome {
@@ -80,28 +92,60 @@ ExitCode usage(const std::string& message) {
   return ExitCode::Usage;
 }
 
-// Reads, parses and fingerprints every path on `jobs` threads; each syntax
-// tree is dropped once fingerprinted.
+struct Scanned {
+  std::optional<AgentFingerprint> print;
+  std::optional<Error> error;
+  std::optional<AgentFile> file;  // kept for the merge (within kKeptSourceBytes)
+};
+
+// Reads, parses and fingerprints every path on `jobs` threads; a syntax
+// tree is kept while the kept source bytes fit kKeptSourceBytes, else
+// dropped once fingerprinted.
 Inputs scan_inputs(const std::vector<fs::path>& paths, const ParseOptions& options,
                    const Config& config, unsigned jobs, Progress& progress) {
   progress.stage("files", paths.size());
-  auto prints = parallel_map<Result<AgentFingerprint>>(paths.size(), jobs, [&](std::size_t i) {
+  std::atomic<std::size_t> kept_bytes{0};
+  auto scanned = parallel_map<Scanned>(paths.size(), jobs, [&](std::size_t i) {
+    Scanned out;
     Result<AgentFile> file = load_agent(paths[i], options);
     progress.advance();
-    if (!file) return Result<AgentFingerprint>(file.error());
-    AgentFingerprint f = fingerprint(*file, config.name_aliases);
-    f.source_name = paths[i].string();
-    return Result<AgentFingerprint>(std::move(f));
+    if (!file) {
+      out.error = file.error();
+      return out;
+    }
+    out.print = fingerprint(*file, config.name_aliases);
+    out.print->source_name = paths[i].string();
+    const std::size_t bytes = file->body.text.size() + 1;
+    if (kept_bytes.fetch_add(bytes) + bytes <= kKeptSourceBytes) out.file = std::move(*file);
+    return out;
   });
   Inputs in;
-  for (auto& p : prints) {
-    if (p) {
-      in.prints.push_back(std::move(*p));
-    } else {
-      in.unreadable.push_back(p.error());
+  for (Scanned& sc : scanned) {
+    if (sc.error) {
+      in.unreadable.push_back(std::move(*sc.error));
+      continue;
     }
+    if (sc.file) {
+      in.kept_at.emplace(sc.print->source_name, in.kept.size());
+      in.kept.push_back(std::move(sc.file));
+    }
+    in.prints.push_back(std::move(*sc.print));
   }
   return in;
+}
+
+// The tree of `path` kept from the scan, or null.
+const AgentFile* kept_file(const Inputs& in, const std::string& path) {
+  const auto it = in.kept_at.find(path);
+  return it == in.kept_at.end() || !in.kept[it->second] ? nullptr : &*in.kept[it->second];
+}
+
+// A member read again for its merge.
+Result<AgentFile> read_member(const Inputs& in, const std::string& path, const ParseOptions& parse) {
+  if (in.skipped.count(path) != 0)
+    return Error{path, 0, "inside-output",
+                 "a plan member inside the output folder is never read back as an input"};
+  return load_agent(path, parse);
 }
 
 // The format most inputs use (ties and no known format: claude).
@@ -216,24 +260,24 @@ ClusterOutcome merge_cluster(const Plan& plan, const PlanCluster& c, const Input
     out.report = entry_text(cluster_json(c, out, nullptr));
     return out;
   }
-  std::vector<AgentFile> files;
-  files.reserve(c.members.size());
+  std::vector<AgentFile> loaded;  // members read again for this merge, freed after it
+  loaded.reserve(c.members.size());  // no reallocation: `variants` points into it
+  std::vector<const AgentFile*> variants;
   for (const PlanMember& m : c.members) {
-    auto file = in.skipped.count(m.path) != 0
-                    ? Result<AgentFile>(Error{m.path, 0, "inside-output",
-                                              "a plan member inside the output folder is never "
-                                              "read back as an input"})
-                    : load_agent(m.path, parse);
+    if (const AgentFile* kept = kept_file(in, m.path)) {
+      variants.push_back(kept);
+      continue;
+    }
+    auto file = read_member(in, m.path, parse);
     if (!file) {
       out.error = file.error();
       out.error->message += " (cluster '" + c.name + "' not merged)";
       out.report = entry_text(cluster_json(c, out, nullptr));
       return out;
     }
-    files.push_back(std::move(*file));
+    loaded.push_back(std::move(*file));
+    variants.push_back(&loaded.back());
   }
-  std::vector<const AgentFile*> variants;
-  for (const AgentFile& f : files) variants.push_back(&f);
   auto merged = merge(variants, merge_options(plan, c, config, max_blocks));
   if (!merged) {
     out.error = merged.error();

@@ -187,6 +187,7 @@ class Clusterer {
   }
   std::vector<std::vector<std::size_t>> split_component(const std::vector<std::size_t>& comp);
   void report_split(const std::vector<std::vector<std::size_t>>& groups);
+  void warn_mixed_roles(const std::vector<std::size_t>& comp);
   void link_exact();
   void link_same_name();
   void link_role_words();
@@ -361,6 +362,32 @@ void Clusterer::report_split(const std::vector<std::vector<std::size_t>>& groups
                           parts});
 }
 
+// A cluster that kept files whose names say different jobs ("-troubleshooter"
+// and "-automator") linked them on content alone: a warning names them, since
+// one merged agent would do both jobs.
+void Clusterer::warn_mixed_roles(const std::vector<std::size_t>& comp) {
+  std::vector<std::size_t> names;  // one file per distinct name, in member order
+  for (const std::size_t f : comp) {
+    const bool seen = std::any_of(names.begin(), names.end(), [&](std::size_t g) {
+      return files_[g].normalized_name == files_[f].normalized_name;
+    });
+    if (!seen) names.push_back(f);
+  }
+  std::string pairs;
+  for (std::size_t x = 0; x < names.size(); ++x)
+    for (std::size_t y = x + 1; y < names.size(); ++y) {
+      const std::size_t a = names[x], b = names[y];
+      if (names_.job[a].empty() || names_.job[b].empty() || names_.job[a] == names_.job[b]) continue;
+      pairs += (pairs.empty() ? "'" : ", '") + files_[a].normalized_name + "' and '" +
+               files_[b].normalized_name + "'";
+    }
+  if (pairs.empty()) return;
+  diagnostics_.push_back({Severity::Warning, files_[comp.front()].source_name, 0, "scan-mixed-roles",
+                          "one cluster holds agents named for different jobs (" + pairs +
+                              "), linked by their content; check that one agent should do both "
+                              "(split it in the plan otherwise)"});
+}
+
 ClusterResult Clusterer::run() {
   stats_.files = files_.size();
   link_exact();
@@ -378,6 +405,7 @@ ClusterResult Clusterer::run() {
   for (const auto& comp : components)
     for (auto& g : split_component(comp)) split.push_back(std::move(g));
   components = std::move(split);
+  for (const auto& comp : components) warn_mixed_roles(comp);
   ClusterResult result = detail::build_cluster_result(files_, std::move(components), t_);
   result.stats = stats_;
   if (stats_.skipped_buckets > 0) {

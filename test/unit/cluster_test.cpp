@@ -210,6 +210,27 @@ TEST_F(LinkRules, DifferentJobTitlesAreDifferentRoles) {
             1U);
 }
 
+TEST_F(LinkRules, NearCopiesUnderNamesOfDifferentJobsAreWarnedAbout) {
+  // One template saved as a troubleshooter and an automator: near copies
+  // link, and the cluster says that it mixes two jobs.
+  const auto [x, y] = overlap(0.9);
+  const auto r = run({agent("a.md", "devops-troubleshooter", x), agent("b.md", "devops-automator", y)});
+  ASSERT_EQ(r.clusters.size(), 1U);
+  const auto it = std::find_if(r.diagnostics.begin(), r.diagnostics.end(),
+                               [](const Diagnostic& d) { return d.code == "scan-mixed-roles"; });
+  ASSERT_NE(it, r.diagnostics.end());
+  EXPECT_NE(it->message.find("'devops-troubleshooter' and 'devops-automator'"), std::string::npos)
+      << it->message;
+  // Titles of one job, or names without a title, are not a mix.
+  const auto same = run({agent("a.md", "python-pro", x), agent("b.md", "python-expert", y)});
+  const auto untitled = run({agent("a.md", "helper-one", x), agent("b.md", "totally-else", y)});
+  for (const auto* res : {&same, &untitled}) {
+    ASSERT_EQ(res->clusters.size(), 1U);
+    EXPECT_TRUE(std::none_of(res->diagnostics.begin(), res->diagnostics.end(),
+                             [](const Diagnostic& d) { return d.code == "scan-mixed-roles"; }));
+  }
+}
+
 TEST_F(LinkRules, AChainOfSingleLinksIsSplitAndReported) {
   // Twelve files, each sharing a third of its words with the next one only:
   // single links would make one cluster of twelve. No file agrees with a

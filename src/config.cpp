@@ -212,10 +212,12 @@ std::optional<Error> read_section_order(const YAML::Node& n, Config& c, std::str
   c.section_order.clear();
   for (const auto& item : n) {
     const auto role = item.IsScalar() ? parse_section_role(item.Scalar()) : std::nullopt;
-    if (!role)
-      return config_error(file, item,
-                          "section_order lists roles: identity, when-to-use, expertise, principles, workflow, "
-                          "output, communication, boundaries, tools, examples, other");
+    if (!role) {
+      std::string known;
+      for (std::size_t r = 0; r < kSectionRoleCount; ++r)
+        known += (r ? ", " : "") + std::string(to_string(static_cast<SectionRole>(r)));
+      return config_error(file, item, "section_order lists roles: " + known);
+    }
     c.section_order.push_back(*role);
   }
   return std::nullopt;

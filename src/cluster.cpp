@@ -102,13 +102,29 @@ constexpr TitleClass kTitles[] = {
     {"detective", "debugger"},       {"strategist", "strategist"},
 };
 
-std::string_view title_job(std::string_view normalized_name) {
-  const auto dash = normalized_name.find_last_of("-./");
-  const std::string_view last =
-      dash == std::string_view::npos ? normalized_name : normalized_name.substr(dash + 1);
+std::string_view job_of_word(std::string_view word) {
   for (const TitleClass& t : kTitles)
-    if (t.title == last) return t.job;
+    if (t.title == word) return t.job;
   return {};
+}
+
+// The job a name's title says: the first word of the run of title words
+// that ends the name, since later ones qualify it ("backend-architect-pro"
+// and "architect-specialist" are architects, "python-pro" a practitioner);
+// "" when the name does not end in a title.
+std::string_view title_job(std::string_view normalized_name) {
+  std::string_view job;
+  std::string_view rest = normalized_name;
+  while (!rest.empty()) {
+    const auto dash = rest.find_last_of("-./");
+    const std::string_view word = dash == std::string_view::npos ? rest : rest.substr(dash + 1);
+    const std::string_view j = job_of_word(word);
+    if (j.empty()) break;
+    job = j;
+    if (dash == std::string_view::npos) break;
+    rest = rest.substr(0, dash);
+  }
+  return job;
 }
 
 class UnionFind {

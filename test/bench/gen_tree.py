@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Writes a synthetic tree of agent files for scan benchmarks.
 
-    gen_tree.py N OUTDIR [--seed S]
+    gen_tree.py N OUTDIR [--seed S] [--lookalikes]
 
 The tree holds N files in "families": one role each, written as 1 to 6
 variants the way real collections duplicate agents: exact copies, the same
@@ -12,6 +12,12 @@ third of the families are singletons. The words come from a made-up
 vocabulary, so no real text is involved and every run with the same seed
 writes the same bytes. OUTDIR/truth.tsv maps each file to its family, for
 checking the clusters. Files are 2 to 5 KB, like real agent files.
+
+With --lookalikes, every third family has a look-alike: another family
+(another role, so another truth id) named for a different job on the same
+field ("<field>-engineer" and "<field>-scientist") that shares half its
+sections word for word (the shared boilerplate of real collections) and
+says its own things in the rest. Clusters must keep the two apart.
 """
 import os
 import random
@@ -24,6 +30,9 @@ ROLE_WORDS = ["architect", "reviewer", "auditor", "tester", "designer", "planner
 GENERIC = ["pro", "expert", "specialist", "engineer"]
 PREFIXES = ["team", "core", "acme", "cloud", "ops"]
 SECTIONS = ["Focus Areas", "Approach", "Output", "Checklist", "Constraints", "Examples"]
+# Job titles of different jobs (the scan's title classes), as look-alike pairs.
+JOB_PAIRS = [("engineer", "scientist"), ("architect", "developer"), ("analyst", "engineer"),
+             ("troubleshooter", "automator"), ("auditor", "engineer"), ("reviewer", "writer")]
 
 
 def word(rng):
@@ -40,6 +49,18 @@ def make_family(rng, vocab, index):
         sections.append((title, bullets))
     description = " ".join(rng.choice(vocab) for _ in range(25))
     return {"name": name, "description": description, "sections": sections}
+
+
+def lookalike(rng, vocab, fam, index):
+    """Renames `fam` for one job of a pair and returns its look-alike family:
+    the same field, the other job, half of the sections shared verbatim."""
+    first, second = rng.choice(JOB_PAIRS)
+    field = f"{fam['name'].split('-')[0]}{index}"
+    fam["name"] = f"{field}-{first}"
+    twin = make_family(rng, vocab, index)
+    keep = len(fam["sections"]) // 2
+    sections = fam["sections"][:keep] + twin["sections"][keep:]
+    return dict(twin, name=f"{field}-{second}", sections=sections)
 
 
 def reword(rng, vocab, fam):
@@ -93,10 +114,17 @@ def main():
     seed = int(sys.argv[sys.argv.index("--seed") + 1]) if "--seed" in sys.argv else 1
     rng = random.Random(seed)
     vocab = sorted({word(rng) for _ in range(20000)})
+    lookalikes = "--lookalikes" in sys.argv
     written, family, truth = 0, 0, []
     per_collection = 500
+    pending = None  # the look-alike family to write next
     while written < n:
-        fam = make_family(rng, vocab, family)
+        if pending is not None:
+            fam, pending = pending, None
+        else:
+            fam = make_family(rng, vocab, family)
+            if lookalikes and family % 3 == 0:
+                pending = lookalike(rng, vocab, fam, family)
         size = 1 if rng.random() < 0.33 else rng.randint(2, 6)
         for v in range(min(size, n - written)):
             kind = rng.random() if v > 0 else 1.0

@@ -208,6 +208,14 @@ TEST_F(LinkRules, DifferentJobTitlesAreDifferentRoles) {
   // Titles of one job are interchangeable.
   EXPECT_EQ(run({agent("a.md", "python-pro", x), agent("b.md", "python-expert", y)}).clusters.size(),
             1U);
+  // A trailing title qualifies the one before it: an architect-specialist
+  // is an architect, not a developer.
+  EXPECT_EQ(run({agent("a.md", "backend-architect-specialist", x), agent("b.md", "backend-developer", y)})
+                .clusters.size(),
+            2U);
+  EXPECT_EQ(run({agent("a.md", "backend-architect-pro", x), agent("b.md", "backend-architect", y)})
+                .clusters.size(),
+            1U);
 }
 
 TEST_F(LinkRules, NearCopiesUnderNamesOfDifferentJobsAreWarnedAbout) {

@@ -197,25 +197,25 @@ TEST_F(LinkRules, ExactDuplicatesLinkWithoutContent) {
 
 TEST_F(LinkRules, DifferentJobTitlesAreDifferentRoles) {
   // Shared wording and a shared field ("data") do not make an analyst an
-  // engineer: titles of different jobs link only as near copies.
+  // engineer: titles of different jobs link only as near copies. Titles of
+  // one job are interchangeable, and a trailing title qualifies the one
+  // before it (an architect-specialist is an architect, not a developer).
+  struct Row {
+    const char* a;
+    const char* b;
+    std::size_t clusters;
+  };
+  const Row rows[] = {
+      {"data-engineer", "data-analyst", 2},
+      {"backend-architect", "backend-developer", 2},
+      {"python-pro", "python-expert", 1},
+      {"backend-architect-specialist", "backend-developer", 2},
+      {"backend-architect-pro", "backend-architect", 1},
+  };
   const auto [x, y] = overlap(0.5);
-  EXPECT_EQ(run({agent("a.md", "data-engineer", x), agent("b.md", "data-analyst", y)})
-                .clusters.size(),
-            2U);
-  EXPECT_EQ(run({agent("a.md", "backend-architect", x), agent("b.md", "backend-developer", y)})
-                .clusters.size(),
-            2U);
-  // Titles of one job are interchangeable.
-  EXPECT_EQ(run({agent("a.md", "python-pro", x), agent("b.md", "python-expert", y)}).clusters.size(),
-            1U);
-  // A trailing title qualifies the one before it: an architect-specialist
-  // is an architect, not a developer.
-  EXPECT_EQ(run({agent("a.md", "backend-architect-specialist", x), agent("b.md", "backend-developer", y)})
-                .clusters.size(),
-            2U);
-  EXPECT_EQ(run({agent("a.md", "backend-architect-pro", x), agent("b.md", "backend-architect", y)})
-                .clusters.size(),
-            1U);
+  for (const Row& r : rows)
+    EXPECT_EQ(run({agent("a.md", r.a, x), agent("b.md", r.b, y)}).clusters.size(), r.clusters)
+        << r.a << " / " << r.b;
 }
 
 TEST_F(LinkRules, NearCopiesUnderNamesOfDifferentJobsAreWarnedAbout) {

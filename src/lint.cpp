@@ -12,6 +12,7 @@
 #include <regex>
 
 #include "agentmerge/lint.hpp"
+#include "agentmerge/merge.hpp"
 #include "agentmerge/tools.hpp"
 
 namespace agentmerge {
@@ -174,6 +175,17 @@ void check_body(const AgentFile& f, std::vector<Diagnostic>& out) {
   if (f.body.text.find_first_not_of(" \t\n") == std::string::npos) {
     out.push_back(finding(f, Severity::Warning, f.body.first_line, "empty-body",
                           "the body is empty: the agent has no instructions"));
+  }
+  const std::size_t limit = body_char_limit(f.format);
+  if (limit == 0) return;
+  const auto chars = static_cast<std::size_t>(std::count_if(
+      f.body.text.begin(), f.body.text.end(),
+      [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+  if (chars > limit) {
+    out.push_back(finding(f, Severity::Warning, f.body.first_line, "body-too-long",
+                          "the body has " + std::to_string(chars) + " characters; " +
+                              std::string(to_string(f.format)) + " reads at most " +
+                              std::to_string(limit) + " (merge --budget can shorten a merge)"));
   }
 }
 

@@ -29,6 +29,19 @@ TEST(Lint, RequiredKeysDependOnTheFormat) {
   EXPECT_EQ(codes("---\nname: a\n---\nx\n", "a.agent.md"), std::vector<std::string>{"missing-key"});
 }
 
+TEST(Lint, ACopilotBodyLongerThanCopilotReadsIsReported) {
+  const std::string head = "---\ndescription: d\n---\n";
+  const std::string at_limit(30000 - 1, 'x');  // plus the final newline: 30,000
+  EXPECT_TRUE(codes(head + at_limit + "\n", "a.agent.md").empty());
+  EXPECT_EQ(codes(head + at_limit + "xx\n", "a.agent.md"), std::vector<std::string>{"body-too-long"});
+  // Characters, not bytes: 20,000 two-byte letters are within the limit.
+  std::string accented;
+  for (int i = 0; i < 20000; ++i) accented += "\xC3\xA9";
+  EXPECT_TRUE(codes(head + accented + "\n", "a.agent.md").empty());
+  // Claude states no limit.
+  EXPECT_TRUE(codes("---\nname: a\ndescription: d\n---\n" + at_limit + "xx\n").empty());
+}
+
 TEST(Lint, NoFrontmatterIsReportedOnce) {
   EXPECT_EQ(codes("# A\n\ntext\n"), std::vector<std::string>{"no-frontmatter"});
 }

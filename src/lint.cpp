@@ -178,9 +178,7 @@ void check_body(const AgentFile& f, std::vector<Diagnostic>& out) {
   }
   const std::size_t limit = body_char_limit(f.format);
   if (limit == 0) return;
-  const auto chars = static_cast<std::size_t>(std::count_if(
-      f.body.text.begin(), f.body.text.end(),
-      [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+  const std::size_t chars = body_chars(f.body.text);
   if (chars > limit) {
     out.push_back(finding(f, Severity::Warning, f.body.first_line, "body-too-long",
                           "the body has " + std::to_string(chars) + " characters; " +

@@ -279,11 +279,6 @@ Written write_merged(detail::MergeState& st, AgentFile& merged, Format target) {
   return w;
 }
 
-std::size_t code_points(std::string_view s) {
-  return static_cast<std::size_t>(
-      std::count_if(s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
-}
-
 // The target's body limit applies to a merge of differing documents; one
 // file alone (or copies of it) is written as fmt writes it, whatever its
 // size (lint reports a body over the limit).
@@ -301,7 +296,7 @@ std::size_t over_limits(const detail::MergeState& st, const Written& w, Format t
     if (tokens > *options.budget_tokens) over = (tokens - *options.budget_tokens) * 4;
   }
   if (const std::size_t limit = target_limit(st, target); limit > 0) {
-    const std::size_t chars = code_points(w.rendered.body);
+    const std::size_t chars = body_chars(w.rendered.body);
     if (chars > limit) over = std::max(over, chars - limit);
   }
   return over;
@@ -349,6 +344,11 @@ void fit_limits(detail::MergeState& st, AgentFile& merged, Format target,
 std::size_t estimate_tokens(std::string_view text) { return (text.size() + 3) / 4; }
 
 std::size_t body_char_limit(Format format) { return format == Format::Copilot ? 30000 : 0; }
+
+std::size_t body_chars(std::string_view text) {
+  return static_cast<std::size_t>(std::count_if(
+      text.begin(), text.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+}
 
 Result<MergeResult> merge(const std::vector<AgentFile>& variants, const MergeOptions& options) {
   std::vector<const AgentFile*> pointers;

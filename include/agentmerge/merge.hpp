@@ -44,6 +44,10 @@ std::size_t estimate_tokens(std::string_view text);
 // or 0 when it states no limit (Copilot: 30,000).
 std::size_t body_char_limit(Format format);
 
+// Characters of a UTF-8 text as body_char_limit counts them: code points
+// (bytes that do not continue a sequence).
+std::size_t body_chars(std::string_view text);
+
 enum class BlockFate { Kept, Folded, Dropped };
 std::string_view to_string(BlockFate f);
 

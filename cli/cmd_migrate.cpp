@@ -70,10 +70,9 @@ struct Inputs {
   std::vector<AgentFingerprint> prints;  // a sources run only
   std::vector<Error> unreadable;         // inputs that could not be read or parsed
   std::set<std::string> skipped;         // plan members inside --out (never read back)
-  std::map<std::string, std::size_t> kept_at;  // path -> slot in `kept`
-  // Read-only once the scan is done (workers only read it); released at
-  // exit with the rest of `Inputs`.
-  std::vector<std::optional<AgentFile>> kept;
+  // Trees kept from the scan, by path. Read-only once the scan is done
+  // (workers only read it); released at exit with the rest of `Inputs`.
+  std::map<std::string, AgentFile> kept;
 };
 
 struct ClusterOutcome {
@@ -125,10 +124,7 @@ Inputs scan_inputs(const std::vector<fs::path>& paths, const ParseOptions& optio
       in.unreadable.push_back(std::move(*sc.error));
       continue;
     }
-    if (sc.file) {
-      in.kept_at.emplace(sc.print->source_name, in.kept.size());
-      in.kept.push_back(std::move(sc.file));
-    }
+    if (sc.file) in.kept.emplace(sc.print->source_name, std::move(*sc.file));
     in.prints.push_back(std::move(*sc.print));
   }
   return in;
@@ -136,8 +132,8 @@ Inputs scan_inputs(const std::vector<fs::path>& paths, const ParseOptions& optio
 
 // The tree of `path` kept from the scan, or null.
 const AgentFile* kept_file(const Inputs& in, const std::string& path) {
-  const auto it = in.kept_at.find(path);
-  return it == in.kept_at.end() || !in.kept[it->second] ? nullptr : &*in.kept[it->second];
+  const auto it = in.kept.find(path);
+  return it == in.kept.end() ? nullptr : &it->second;
 }
 
 // A member read again for its merge.

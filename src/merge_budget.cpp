@@ -90,18 +90,24 @@ void drop_unit(MergeState& st, std::size_t u, const Place& p, std::size_t source
 std::size_t drop_least_supported(MergeState& st, std::size_t over) {
   auto placed = placed_units(st);
   const std::size_t primary = st.docs[st.primary_doc].source;
-  std::size_t sources = 0;
-  for (const Doc& d : st.docs) sources = std::max(sources, d.source + 1);
-  // Sort key: (support, has the primary's words, -order): smallest first.
-  auto key = [&](const std::pair<std::size_t, Place>& e) {
-    const Unit& u = st.units[e.first];
+  const std::size_t sources = st.report->sources.size();
+  // Sort key, computed once per unit: (support, has the primary's words,
+  // -order); smallest first.
+  using Key = std::tuple<std::size_t, bool, std::size_t>;
+  std::vector<std::pair<Key, std::size_t>> keyed;  // (key, index into placed)
+  keyed.reserve(placed.size());
+  for (std::size_t i = 0; i < placed.size(); ++i) {
+    const Unit& u = st.units[placed[i].first];
     bool from_primary = false;
     for (std::size_t d = 0; d < st.docs.size(); ++d)
       from_primary |= u.docs.count(d) != 0 && st.docs[d].source == primary;
-    return std::make_tuple(support(st, u), from_primary, ~e.second.order);
-  };
-  std::stable_sort(placed.begin(), placed.end(),
-                   [&](const auto& a, const auto& b) { return key(a) < key(b); });
+    keyed.push_back({Key{support(st, u), from_primary, ~placed[i].second.order}, i});
+  }
+  std::sort(keyed.begin(), keyed.end());  // keys are unique: `order` differs
+  std::vector<std::pair<std::size_t, Place>> ranked;
+  ranked.reserve(placed.size());
+  for (const auto& k : keyed) ranked.push_back(placed[k.second]);
+  placed = std::move(ranked);
   // Half of what is over (and a little) per call: the sizes are estimates,
   // and emptied sections lose their headings too, so the caller re-renders
   // and calls again rather than overshooting the limit.

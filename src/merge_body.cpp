@@ -33,8 +33,6 @@ constexpr std::size_t kNone = std::numeric_limits<std::size_t>::max();
 
 bool is_text(BlockKind k) { return k == BlockKind::Paragraph || k == BlockKind::List; }
 
-std::size_t count_tokens(const std::string& norm) { return tokens(norm).size(); }
-
 std::string block_norm(const Block& b) {
   return b.normalized.empty() ? normalize_text(b.source) : b.normalized;
 }
@@ -243,11 +241,45 @@ void set_fate(MergeState& st, std::size_t sb, BlockFate fate, double sim) {
   b.similarity = sim;
 }
 
-// Folds candidate `c` (source block `sb`) into unit `u`; the fuller wording
-// (more tokens; ties keep the earlier one) becomes the unit's text.
+// How two wordings compare: one says nearly all the other says (the
+// containment threshold) and more content words, they say the same, or
+// they say different things.
+enum class Wording { FirstFuller, SecondFuller, Same, Different };
+
+Wording compare_wordings(const MergeState& st, const std::string& a, const std::string& b) {
+  const ContentWords wa = content_words(a);
+  const ContentWords wb = content_words(b);
+  const std::size_t na = wa.stems.size() + wa.numbers.size();
+  const std::size_t nb = wb.stems.size() + wb.numbers.size();
+  const double limit = st.config->thresholds.contain;
+  const bool a_in_b = containment(wa, wb) >= limit;
+  const bool b_in_a = containment(wb, wa) >= limit;
+  if (a_in_b && b_in_a) return na == nb ? Wording::Same : (na > nb ? Wording::FirstFuller : Wording::SecondFuller);
+  if (a_in_b && nb > na) return Wording::SecondFuller;
+  if (b_in_a && na > nb) return Wording::FirstFuller;
+  return Wording::Different;
+}
+
+// True when the candidate's wording replaces the unit's: it is fuller; it
+// says the same and is the primary's (so "Limitation of liability" does not
+// replace "Liability limitations" and back, and merge(out, v) keeps out's
+// words); or the two say different things and the candidate has more words.
+bool takes_wording(const MergeState& st, const Unit& unit, const Unit& c) {
+  if (!unit.nested.empty()) return false;
+  switch (compare_wordings(st, unit.norm, c.norm)) {
+    case Wording::SecondFuller: return true;
+    case Wording::FirstFuller: return false;
+    case Wording::Same: return c.doc == st.primary_doc && unit.doc != st.primary_doc;
+    case Wording::Different: break;
+  }
+  return tokens(c.norm).size() > tokens(unit.norm).size();
+}
+
+// Folds candidate `c` (source block `sb`) into unit `u`; the wording
+// takes_wording picks becomes the unit's text.
 void fold(MergeState& st, std::size_t u, Candidate& c, std::size_t sb, double sim) {
   Unit& unit = st.units[u];
-  const bool fuller = count_tokens(c.unit.norm) > count_tokens(unit.norm) && unit.nested.empty();
+  const bool fuller = takes_wording(st, unit, c.unit);
   unit.docs.insert(c.unit.doc);
   if (!fuller) {
     set_fate(st, sb, BlockFate::Folded, sim);
@@ -275,24 +307,34 @@ std::size_t new_unit(MergeState& st, Candidate& c, std::size_t sb) {
   return st.units.size() - 1;
 }
 
-// Adds `content` below unit `u` unless it repeats what is already there.
-void nest(MergeState& st, std::size_t u, const std::string& content, std::size_t sb,
+// Adds each of `parts` below unit `u` unless it repeats what is already
+// there; the source block is kept when one part is added, else folded.
+void nest(MergeState& st, std::size_t u, const std::vector<std::string>& parts, std::size_t sb,
           std::size_t doc) {
   Unit& unit = st.units[u];
-  const std::string norm = normalize_text(content);
-  TextSignature sig = text_signature(norm);
-  const double best = unit_similarity(unit, norm, sig, 0.0);
   unit.docs.insert(doc);
   unit.members.push_back(sb);
-  if (norm.empty() || best >= st.config->thresholds.fold) {
-    set_fate(st, sb, BlockFate::Folded, norm.empty() ? 1.0 : best);
-    return;
+  double folded_at = 1.0;
+  bool added = false;
+  for (const std::string& content : parts) {
+    const std::string norm = normalize_text(content);
+    TextSignature sig = text_signature(norm);
+    const double best = unit_similarity(unit, norm, sig, 0.0);
+    if (norm.empty() || best >= st.config->thresholds.fold) {
+      if (!norm.empty()) folded_at = std::min(folded_at, best);
+      continue;
+    }
+    unit.nested.push_back(content);
+    unit.nested_norms.push_back(norm);
+    unit.nested_sigs.push_back(std::move(sig));
+    unit.nested_docs.push_back(doc);
+    added = true;
   }
-  unit.nested.push_back(content);
-  unit.nested_norms.push_back(norm);
-  unit.nested_sigs.push_back(std::move(sig));
-  unit.nested_docs.push_back(doc);
-  set_fate(st, sb, BlockFate::Kept, 1.0);
+  if (added) {
+    set_fate(st, sb, BlockFate::Kept, 1.0);
+  } else {
+    set_fate(st, sb, BlockFate::Folded, folded_at);
+  }
 }
 
 // Words that open a role statement, as normalized text (a table, not code).
@@ -382,7 +424,7 @@ void merge_list(MergeState& st, Cursor& cur, const Block& list, std::size_t doc,
       std::size_t t = find_topic_item(st, c.unit.lead_key, doc);
       if (t == kNone) t = find_facet_item(st, c.unit.lead_topic, doc, cur.target);
       if (t != kNone) {
-        nest(st, t, strip_lead(c.unit.content), sb, doc);
+        nest(st, t, nested_parts(strip_lead(c.unit.content)), sb, doc);
         continue;
       }
       if (const std::size_t s = find_topic_section(st, c.unit.lead_key, doc); s != kNone) {

@@ -9,7 +9,8 @@
 //           nothing the others do not); each fold is a decision in the report
 //
 // Every text unit is cut into pieces: a paragraph into its sentences, a list
-// item into its head and its nested bullets (and topic-merged nested texts);
+// item into its head and its nested bullets at every depth (and topic-merged
+// nested texts);
 // an item without nested content is one piece. Pieces are visited from the
 // last in output order to the first; a piece is removed when another piece
 // still present, of a unit whose wording comes from another document, says
@@ -24,7 +25,6 @@
 // labels ("When invoked:") are never cut.
 #include <algorithm>
 #include <limits>
-#include <tuple>
 
 #include "agentmerge/normalize.hpp"
 #include "merge_internal.hpp"
@@ -44,6 +44,7 @@ struct Piece {
   std::size_t in = kNone;    // kNone: the unit's content; else an index into Unit::nested
   std::size_t first = 0;     // Sentence: its index; else the first line in that text
   std::size_t last = 0;      // the last line in that text
+  std::size_t subtree_last = 0;  // Head: the last line of its nested bullets
   std::string text;
   ContentWords words;
   bool removed = false;
@@ -61,35 +62,71 @@ std::vector<std::string> lines_of(const std::string& s) {
   return out;
 }
 
-bool starts_list_item(const std::string& line) {
-  std::size_t i = 0;
-  if (line.rfind("- ", 0) == 0 || line.rfind("* ", 0) == 0 || line.rfind("+ ", 0) == 0) return true;
-  while (i < line.size() && line[i] >= '0' && line[i] <= '9') ++i;
-  return i > 0 && i + 1 < line.size() && (line[i] == '.' || line[i] == ')') && line[i + 1] == ' ';
+bool starts_list_item(const std::string& line) { return list_marker_len(line) > 0; }
+
+// A piece's line range in its text; a Head also spans the lines of the
+// bullets nested below it (`subtree_last`), so it goes only when they do.
+struct LineRange {
+  PieceKind kind;
+  std::size_t first;
+  std::size_t last;
+  std::size_t subtree_last;
+};
+
+constexpr std::size_t kMaxPieceDepth = 8;  // deeper bullets stay with their parent
+
+std::size_t indent_of(const std::string& line) {
+  const std::size_t i = line.find_first_not_of(' ');
+  return i == std::string::npos ? line.size() : i;
+}
+
+// Pieces of the list items in lines[a..b] whose markers sit at column `col`:
+// one Child per item without nested bullets, else a Head and, recursively,
+// the pieces of its nested list. False when something else is there (a
+// paragraph or code at the items' level): the caller keeps the text whole.
+bool list_pieces(const std::vector<std::string>& lines, std::size_t a, std::size_t b, std::size_t col,
+                 std::size_t depth, std::vector<LineRange>& out) {
+  std::vector<LineRange> local;
+  for (std::size_t i = a; i <= b;) {
+    if (lines[i].empty()) {
+      ++i;
+      continue;
+    }
+    if (indent_of(lines[i]) != col || !starts_list_item(lines[i].substr(col))) return false;
+    std::size_t e = i;  // the item's last line
+    for (std::size_t k = i + 1; k <= b && (lines[k].empty() || indent_of(lines[k]) > col); ++k)
+      if (!lines[k].empty()) e = k;
+    std::size_t h = i;  // the item's head: its line and continuation lines
+    while (h < e && !lines[h + 1].empty() && !starts_list_item(lines[h + 1].substr(indent_of(lines[h + 1])))) ++h;
+    std::size_t next = h + 1;
+    while (next <= e && lines[next].empty()) ++next;
+    std::vector<LineRange> kids;
+    if (depth < kMaxPieceDepth && next <= e &&
+        list_pieces(lines, next, e, indent_of(lines[next]), depth + 1, kids) && !kids.empty()) {
+      local.push_back({PieceKind::Head, i, h, e});
+      local.insert(local.end(), kids.begin(), kids.end());
+    } else {
+      local.push_back({PieceKind::Child, i, e, e});
+    }
+    i = e + 1;
+  }
+  out.insert(out.end(), local.begin(), local.end());
+  return true;
 }
 
 // Line ranges of an item's text (its content, or a text nested below it by
-// a topic merge): the head lines, then one range per nested bullet at the
-// text's own column (deeper lines stay with the bullet above them). Text
-// whose nested content is not such a list is one Whole range.
-std::vector<std::tuple<PieceKind, std::size_t, std::size_t>> line_pieces(const std::vector<std::string>& lines) {
+// a topic merge): the head lines, then the pieces of the nested bullets at
+// every depth. Text whose nested content is not such a list is one Whole
+// range.
+std::vector<LineRange> line_pieces(const std::vector<std::string>& lines) {
   std::size_t head_end = 0;
   while (head_end + 1 < lines.size() && !lines[head_end + 1].empty() && !starts_list_item(lines[head_end + 1]))
     ++head_end;
-  std::vector<std::tuple<PieceKind, std::size_t, std::size_t>> out;
-  for (std::size_t i = head_end + 1; i < lines.size(); ++i) {
-    if (lines[i].empty()) continue;
-    if (starts_list_item(lines[i])) {
-      out.emplace_back(PieceKind::Child, i, i);
-    } else if (!out.empty() && lines[i].front() == ' ') {
-      std::get<2>(out.back()) = i;
-    } else {
-      out.clear();  // a paragraph or code below the head: keep the text whole
-      break;
-    }
-  }
-  if (out.empty()) return {{PieceKind::Whole, 0, lines.size() - 1}};
-  out.insert(out.begin(), {PieceKind::Head, 0, head_end});
+  const std::size_t n = lines.size() - 1;
+  std::vector<LineRange> out;
+  if (head_end >= n || !list_pieces(lines, head_end + 1, n, 0, 1, out) || out.empty())
+    return {{PieceKind::Whole, 0, n, n}};
+  out.insert(out.begin(), {PieceKind::Head, 0, head_end, n});
   return out;
 }
 
@@ -103,8 +140,8 @@ void item_pieces(std::size_t u, const Unit& unit, std::vector<Piece>& out) {
   for (std::size_t n = 0; n <= unit.nested.size(); ++n) {
     const std::size_t text = n == 0 ? kNone : n - 1;
     const std::vector<std::string> lines = lines_of(n == 0 ? unit.content : unit.nested[n - 1]);
-    for (const auto& [kind, a, b] : line_pieces(lines))
-      out.push_back({u, kind, text, a, b, join_lines(lines, a, b), {}, false});
+    for (const LineRange& r : line_pieces(lines))
+      out.push_back({u, r.kind, text, r.first, r.last, r.subtree_last, join_lines(lines, r.first, r.last), {}, false});
   }
 }
 
@@ -116,7 +153,7 @@ void unit_pieces(std::size_t u, const Unit& unit, BlockKind kind, std::vector<Pi
   if (kind != BlockKind::Paragraph) return;
   const std::vector<std::string> sentences = split_sentences(unit.content);
   for (std::size_t i = 0; i < sentences.size(); ++i)
-    out.push_back({u, PieceKind::Sentence, kNone, i, i, sentences[i], {}, false});
+    out.push_back({u, PieceKind::Sentence, kNone, i, i, i, sentences[i], {}, false});
 }
 
 // Units of text blocks in output order (the order render writes them).
@@ -185,8 +222,13 @@ void rebuild(Unit& unit, const std::vector<const Piece*>& pieces) {
   unit.swapped = true;
 }
 
-std::string quoted(const std::string& text) {
-  std::string t = text.substr(0, 80);
+// A piece's text for a message: its first 80 bytes, without the indent and
+// list marker of a nested bullet.
+std::string quoted(const std::string& piece) {
+  std::string_view text = piece;
+  text.remove_prefix(std::min(text.size(), indent_of(piece)));
+  text.remove_prefix(list_marker_len(text));
+  std::string t(text.substr(0, 80));
   std::replace(t.begin(), t.end(), '\n', ' ');
   return "'" + t + (text.size() > 80 ? "...'" : "'");
 }
@@ -208,17 +250,41 @@ void fold_unit(MergeState& st, std::size_t from, std::size_t into, double sim) {
     for (MBlock& b : s.blocks) b.units.erase(std::remove(b.units.begin(), b.units.end(), from), b.units.end());
 }
 
-std::string origin(const MergeState& st, const Unit& u) {
-  if (u.members.empty()) return "";
-  const SourceBlock& sb = st.report->source_blocks[u.members.front()];
-  return st.report->sources[sb.source].name + ":" + std::to_string(sb.line);
+// Where a piece's wording comes from: the first source block of that
+// document among the unit's members ("file:line").
+std::string origin(const MergeState& st, const Unit& u, const Piece& p) {
+  const std::size_t source = st.docs[wording_doc(u, p)].source;
+  for (std::size_t m : u.members) {
+    const SourceBlock& sb = st.report->source_blocks[m];
+    if (sb.source == source) return st.report->sources[source].name + ":" + std::to_string(sb.line);
+  }
+  return st.report->sources[source].name;
 }
 
-// True when a piece after the head `i` of the same text is still present.
+// True when a piece nested below the head `i` is still present.
 bool head_has_kept_children(const std::vector<Piece>& pieces, std::size_t i) {
   for (std::size_t j = i + 1; j < pieces.size() && pieces[j].unit == pieces[i].unit; ++j)
-    if (pieces[j].in == pieces[i].in && !pieces[j].removed) return true;
+    if (pieces[j].in == pieces[i].in && pieces[j].first <= pieces[i].subtree_last && !pieces[j].removed) return true;
   return false;
+}
+
+// The first piece from `from` on, other than `skip`, that piece `i` folds
+// into: present, of another text and another document's wording, saying
+// all `i` says (when both say all the other does, the later one goes).
+// kNone when there is none, or when `i` is a head whose bullets stay.
+std::size_t fold_target(const MergeState& st, const std::vector<Piece>& pieces, std::size_t i, std::size_t from,
+                        std::size_t skip, const SubsumeRule& rule) {
+  const Piece& p = pieces[i];
+  if (p.removed || (p.kind == PieceKind::Head && head_has_kept_children(pieces, i))) return kNone;
+  for (std::size_t j = from; j < pieces.size(); ++j) {
+    const Piece& q = pieces[j];
+    if (j == i || j == skip || q.removed || (q.unit == p.unit && q.in == p.in)) continue;
+    if (wording_doc(st.units[p.unit], p) == wording_doc(st.units[q.unit], q)) continue;
+    if (!subsumes(q.words, p.words, rule)) continue;
+    if (j > i && subsumes(p.words, q.words, rule)) continue;  // mutual: the later one goes
+    return j;
+  }
+  return kNone;
 }
 
 // Applies the removed pieces, unit by unit. A unit whose pieces all went
@@ -257,6 +323,37 @@ void apply_removals(MergeState& st, const std::vector<Piece>& pieces, std::vecto
 
 }  // namespace
 
+std::size_t list_marker_len(std::string_view line) {
+  if (line.size() >= 2 && (line[0] == '-' || line[0] == '*' || line[0] == '+') && line[1] == ' ') return 2;
+  std::size_t i = 0;
+  while (i < line.size() && i < 9 && line[i] >= '0' && line[i] <= '9') ++i;
+  if (i > 0 && i + 1 < line.size() && (line[i] == '.' || line[i] == ')') && line[i + 1] == ' ') return i + 2;
+  return 0;
+}
+
+std::vector<std::string> nested_parts(const std::string& rest) {
+  const std::vector<std::string> lines = lines_of(rest);
+  if (lines.size() < 2 || lines.front().find_first_not_of(' ') != std::string::npos) return {rest};
+  std::size_t col = std::string::npos;
+  for (std::size_t i = 1; i < lines.size(); ++i)
+    if (!lines[i].empty()) col = std::min(col, indent_of(lines[i]));
+  std::vector<std::string> parts;
+  std::size_t width = 0;
+  for (std::size_t i = 1; i < lines.size(); ++i) {
+    const std::string line = lines[i].size() > col ? lines[i].substr(col) : std::string();
+    if (const std::size_t m = list_marker_len(line); m > 0 && indent_of(lines[i]) == col) {
+      parts.push_back(line.substr(m));
+      width = m;
+    } else if (parts.empty()) {
+      return {rest};  // text, not bullets, below the lead-in
+    } else {
+      parts.back() += "\n" + (line.size() > width ? line.substr(std::min(width, indent_of(line))) : line);
+    }
+  }
+  if (parts.empty()) return {rest};
+  return parts;
+}
+
 void consolidate(MergeState& st) {
   std::vector<std::pair<std::size_t, BlockKind>> order;
   collect(st, 0, order);
@@ -269,7 +366,7 @@ void consolidate(MergeState& st) {
   // The role statement subsumes like any text but is never cut.
   if (st.role_unit != kNone && !st.units[st.role_unit].members.empty())
     for (const std::string& s : split_sentences(st.units[st.role_unit].content)) {
-      Piece p{st.role_unit, PieceKind::Sentence, kNone, 0, 0, s, content_words(normalize_text(s)), false};
+      Piece p{st.role_unit, PieceKind::Sentence, kNone, 0, 0, 0, s, content_words(normalize_text(s)), false};
       pieces.insert(pieces.begin(), std::move(p));
     }
   const std::size_t first_cut = st.role_unit != kNone ? split_sentences(st.units[st.role_unit].content).size() : 0;
@@ -277,22 +374,21 @@ void consolidate(MergeState& st) {
   std::vector<double> folded_sim(st.units.size(), 0.0);
   for (std::size_t i = pieces.size(); i-- > first_cut;) {
     Piece& p = pieces[i];
-    for (std::size_t j = 0; j < pieces.size(); ++j) {
-      const Piece& q = pieces[j];
-      if (j == i || q.removed || (q.unit == p.unit && q.in == p.in)) continue;
-      if (p.kind == PieceKind::Head && head_has_kept_children(pieces, i)) break;
-      if (wording_doc(st.units[p.unit], p) == wording_doc(st.units[q.unit], q)) continue;
-      if (!subsumes(q.words, p.words, rule)) continue;
-      if (j > i && subsumes(p.words, q.words, rule)) continue;  // mutual: the later one goes
-      p.removed = true;
-      if (q.unit != p.unit || folded_into[p.unit] == kNone) folded_into[p.unit] = q.unit;
-      folded_sim[p.unit] = containment(p.words, q.words);
-      st.decide("fold " + quoted(p.text), "subsumed", "folded into " + quoted(q.text),
-                quoted(p.text) + " (" + origin(st, st.units[p.unit]) + ") says nothing that " + quoted(q.text) +
-                    " (" + origin(st, st.units[q.unit]) + ") does not",
-                Review::NotNeeded);
-      break;
-    }
+    // A piece folds into one that stays: when q itself would fold into a
+    // third piece r that does not say all p says (the rule is not
+    // transitive), p stays, so merging the output again finds what it found.
+    std::size_t j = fold_target(st, pieces, i, 0, kNone, rule);
+    while (j != kNone && fold_target(st, pieces, j, 0, i, rule) != kNone)
+      j = fold_target(st, pieces, i, j + 1, kNone, rule);
+    if (j == kNone) continue;
+    const Piece& q = pieces[j];
+    p.removed = true;
+    if (q.unit != p.unit || folded_into[p.unit] == kNone) folded_into[p.unit] = q.unit;
+    folded_sim[p.unit] = containment(p.words, q.words);
+    st.decide("fold " + quoted(p.text), "subsumed", "folded into " + quoted(q.text),
+              quoted(p.text) + " (" + origin(st, st.units[p.unit], p) + ") says nothing that " + quoted(q.text) + " (" +
+                  origin(st, st.units[q.unit], q) + ") does not",
+              Review::NotNeeded);
   }
   apply_removals(st, pieces, folded_into, folded_sim);
 }

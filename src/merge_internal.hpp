@@ -153,6 +153,16 @@ const Block* role_statement_of(const std::vector<const Block*>& preamble);
 std::string item_content(const Doc& doc, const ListItem& item);
 // `content` with a leading bold lead-in ("**API Design**: ") removed.
 std::string strip_lead(const std::string& content);
+
+// Width of the list marker opening `line` with its space ("- ", "12. "),
+// 0 when the line does not open a list item.
+std::size_t list_marker_len(std::string_view line);
+
+// The texts a lead-in item's rest (strip_lead's output) nests as: the rest
+// itself, or, when the lead-in had nothing after it on its line, each of
+// its bullets (marker off, continuation lines dedented), so a label item
+// never becomes an empty bullet above its own list.
+std::vector<std::string> nested_parts(const std::string& rest);
 // Merges `blocks` of document `doc` into section `target` (an index).
 void merge_blocks(MergeState& st, std::size_t target, const std::vector<const Block*>& blocks,
                   std::size_t doc, const std::string& path);

@@ -268,6 +268,47 @@ bool head_has_kept_children(const std::vector<Piece>& pieces, std::size_t i) {
   return false;
 }
 
+// True when folding piece `i` into `q` would not lose what its unit's
+// other members said. Only the removal of a unit's last kept piece folds
+// the unit (pieces are visited last to first, so that is its first piece
+// once every later one is removed); then each wording folded into the
+// unit from another document (its first line) is said by `q` too, by the
+// subsumption rule or the union's similarity, as merging the output with
+// that document again would find. Else the unit stays, so folding is
+// transitive: A in B and B in C is allowed only when A is in C.
+bool says_it(const MergeState& st, const Piece& r, const std::string& norm, const SubsumeRule& rule) {
+  if (subsumes(r.words, content_words(norm), rule)) return true;
+  const std::string r_norm = normalize_text(r.text);
+  const double fold = st.config->thresholds.fold;
+  return norm == r_norm || similarity_at_least(text_signature(r_norm), text_signature(norm), fold) >= fold;
+}
+
+bool absorbs_members(const MergeState& st, const std::vector<Piece>& pieces, std::size_t i, const Piece& q,
+                     const SubsumeRule& rule) {
+  const Piece& p = pieces[i];
+  if (i > 0 && pieces[i - 1].unit == p.unit) return true;
+  for (std::size_t k = i + 1; k < pieces.size() && pieces[k].unit == p.unit; ++k)
+    if (!pieces[k].removed) return true;
+  const Unit& u = st.units[p.unit];
+  const std::size_t own = st.docs[u.doc].source;
+  for (std::size_t m : u.members) {
+    const SourceBlock& sb = st.report->source_blocks[m];
+    if (sb.source == own || sb.fate != BlockFate::Folded) continue;
+    std::string_view line = std::string_view(sb.text).substr(0, sb.text.find('\n'));
+    line.remove_prefix(std::min(line.size(), line.find_first_not_of(' ')));
+    line.remove_prefix(list_marker_len(line));
+    const std::string norm = normalize_text(line);
+    if (norm.empty() || says_it(st, q, norm, rule)) continue;
+    // Said by another piece that stays (a bullet of the member's own
+    // document kept elsewhere, say): nothing is lost either.
+    const bool elsewhere = std::any_of(pieces.begin(), pieces.end(), [&](const Piece& r) {
+      return r.unit != p.unit && !r.removed && says_it(st, r, norm, rule);
+    });
+    if (!elsewhere) return false;
+  }
+  return true;
+}
+
 // The first piece from `from` on, other than `skip`, that piece `i` folds
 // into: present, of another text and another document's wording, saying
 // all `i` says (when both say all the other does, the later one goes).
@@ -282,6 +323,7 @@ std::size_t fold_target(const MergeState& st, const std::vector<Piece>& pieces, 
     if (wording_doc(st.units[p.unit], p) == wording_doc(st.units[q.unit], q)) continue;
     if (!subsumes(q.words, p.words, rule)) continue;
     if (j > i && subsumes(p.words, q.words, rule)) continue;  // mutual: the later one goes
+    if (!absorbs_members(st, pieces, i, q, rule)) continue;
     return j;
   }
   return kNone;

@@ -2,6 +2,8 @@
 // output folder's manifest.
 #include <gtest/gtest.h>
 
+#include <cctype>
+
 #include <string>
 
 #include "agentmerge/cluster.hpp"
@@ -174,7 +176,14 @@ INSTANTIATE_TEST_SUITE_P(
         BadPlan{"version: 1\nclusters:\n  - name: a\n    members: [a.md]\nexcluded: [a.md]\n", 4,
                 "listed twice"},
         BadPlan{"version: 1\nclusters: [\n", 3, "not valid YAML"},
-        BadPlan{"- just\n- a list\n", 1, "a plan is a YAML map"}));
+        BadPlan{"- just\n- a list\n", 1, "a plan is a YAML map"}),
+    // The test's name says which message it checks: "unknown_cluster_key_membres".
+    [](const ::testing::TestParamInfo<BadPlan>& param) {
+      std::string name;
+      for (const char* c = param.param.fragment; *c != '\0' && name.size() < 48; ++c)
+        name += std::isalnum(static_cast<unsigned char>(*c)) ? *c : '_';
+      return name + "_" + std::to_string(param.index);
+    });
 
 TEST(Plan, UnsafeNameFailsOnlyThatCluster) {
   const std::string text =

@@ -121,13 +121,26 @@ Result<std::size_t> choose_primary(const std::vector<const AgentFile*>& sources,
     norms.push_back(normalize_text(d.file->body.text));
     sigs.push_back(text_signature(norms.back()));
   }
+  // Each other file votes once, with its document closest to i: the
+  // documents of one file (a multi-document source) do not vote for each
+  // other, so merge(out, v) keeps out as the primary.
   std::size_t best = 0;
   double best_mean = -1;
   for (std::size_t i = 0; i < docs.size(); ++i) {
+    std::vector<double> vote(sources.size(), -1.0);
+    for (std::size_t j = 0; j < docs.size(); ++j) {
+      if (docs[j].source == docs[i].source) continue;
+      const double sim = norms[i] == norms[j] ? 1.0 : similarity(sigs[i], sigs[j]);
+      vote[docs[j].source] = std::max(vote[docs[j].source], sim);
+    }
     double sum = 0;
-    for (std::size_t j = 0; j < docs.size(); ++j)
-      if (j != i) sum += norms[i] == norms[j] ? 1.0 : similarity(sigs[i], sigs[j]);
-    const double mean = docs.size() > 1 ? sum / static_cast<double>(docs.size() - 1) : 1.0;
+    std::size_t voters = 0;
+    for (double v : vote)
+      if (v >= 0) {
+        sum += v;
+        ++voters;
+      }
+    const double mean = voters > 0 ? sum / static_cast<double>(voters) : 1.0;
     // Ties (always, with two documents): the fuller document, then canonical order.
     const auto key = std::make_tuple(priority[docs[i].source], mean, norms[i].size());
     const auto best_key = std::make_tuple(priority[docs[best].source], best_mean, norms[best].size());

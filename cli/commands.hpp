@@ -21,5 +21,6 @@ void add_review(CLI::App& app, Action& action);
 void add_scan(CLI::App& app, Action& action);
 void add_convert(CLI::App& app, Action& action);
 void add_migrate(CLI::App& app, Action& action);
+void add_completions(CLI::App& app, Action& action);
 
 }  // namespace agentmerge::cli

@@ -6,8 +6,11 @@
 #include <csignal>
 #include <exception>
 #include <iostream>
+#include <string>
 
 #include <CLI/CLI.hpp>
+
+#include "agentmerge/version.hpp"
 
 #include "commands.hpp"
 #include "terminal.hpp"
@@ -24,6 +27,16 @@ constexpr const char* kExitCodes =
     "     unterminated frontmatter)\n"
     "  70 internal error (a bug; please report it)\n";
 
+// "agentmerge 0.1.0" and one line per library it was built with.
+std::string version_text() {
+  std::string s = "agentmerge " + std::string(agentmerge::version()) + "\n";
+  auto libs = agentmerge::library_versions();
+  libs.push_back({"CLI11", CLI11_VERSION});
+  s += "built with:";
+  for (const auto& lib : libs) s += "\n  " + lib.name + " " + lib.version;
+  return s;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -32,10 +45,12 @@ int main(int argc, char** argv) {
   // like any write error, not kill the process half-way through a batch.
   std::signal(SIGXFSZ, SIG_IGN);
   agentmerge::cli::guard_terminal_output();
-  CLI::App app{"agentmerge: parse, merge and convert AI agent definition files"};
+  // The name is fixed so that usage lines read "agentmerge merge ...", not
+  // the path the binary was started by.
+  CLI::App app{"agentmerge: parse, merge and convert AI agent definition files", "agentmerge"};
   app.footer(kExitCodes);
   app.require_subcommand(1);
-  app.set_version_flag("--version", "agentmerge 0.1.0");
+  app.set_version_flag("--version", version_text());
 
   agentmerge::cli::Action action;
   agentmerge::cli::add_dump(app, action);
@@ -47,6 +62,7 @@ int main(int argc, char** argv) {
   agentmerge::cli::add_scan(app, action);
   agentmerge::cli::add_convert(app, action);
   agentmerge::cli::add_migrate(app, action);
+  agentmerge::cli::add_completions(app, action);
 
   try {
     app.parse(argc, argv);

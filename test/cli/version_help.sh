@@ -11,7 +11,8 @@ out=$("$bin" --version)
 first=$(head -1 <<< "$out")
 [[ $first == "agentmerge $want" ]] || { echo "first line '$first', wanted 'agentmerge $want'"; exit 1; }
 for lib in yaml-cpp cmark utf8proc xxHash CLI11 toml++ nlohmann-json libstemmer dtl; do
-  grep -qE "^  $lib [0-9]" <<< "$out" || { echo "--version lacks a version for $lib:"; echo "$out"; exit 1; }
+  awk -v lib="$lib" '$1 == lib && $2 ~ /^[0-9]/ {found = 1} END {exit !found}' <<< "$out" \
+    || { echo "--version lacks a version for $lib:"; echo "$out"; exit 1; }
 done
 usage=$("$bin" merge --help | grep '^Usage:')
 [[ $usage == "Usage: agentmerge merge "* ]] || { echo "usage line: $usage"; exit 1; }

@@ -13,6 +13,7 @@
 #include "agentmerge/version.hpp"
 
 #include "commands.hpp"
+#include "help.hpp"
 #include "terminal.hpp"
 
 namespace {
@@ -63,9 +64,17 @@ int main(int argc, char** argv) {
   agentmerge::cli::add_convert(app, action);
   agentmerge::cli::add_migrate(app, action);
   agentmerge::cli::add_completions(app, action);
+  agentmerge::cli::polish_help(app);
+
+  if (agentmerge::cli::report_unknown_command(app, argc, argv))
+    return static_cast<int>(ExitCode::Usage);
 
   try {
     app.parse(argc, argv);
+  } catch (const CLI::ExtrasError& e) {
+    if (agentmerge::cli::report_unknown_options(app)) return static_cast<int>(ExitCode::Usage);
+    const int code = app.exit(e);
+    return code == 0 ? 0 : static_cast<int>(ExitCode::Usage);
   } catch (const CLI::ParseError& e) {
     const int code = app.exit(e);
     return code == 0 ? 0 : static_cast<int>(ExitCode::Usage);

@@ -13,7 +13,9 @@
 
 #include "agentmerge/lint.hpp"
 #include "agentmerge/merge.hpp"
+#include "agentmerge/suggest.hpp"
 #include "agentmerge/tools.hpp"
+#include "vocabulary.hpp"
 
 namespace agentmerge {
 
@@ -74,6 +76,45 @@ const std::array<KnownOther, 2> kKnownOther{{
      {"edit/", "execute/", "read/", "search/", "web/", "agent/", "vscode/", "todo/",
       "runCommands/", "runTasks/", "runNotebooks/"}},
 }};
+
+// Model names offered as "did you mean" (the patterns above cannot be
+// enumerated): each format's documented aliases and current ids.
+struct ModelNames {
+  Format format;
+  std::vector<std::string> names;
+};
+
+const std::array<ModelNames, 5> kModelNames{{
+    {Format::Claude, {"sonnet", "opus", "haiku", "inherit", "opusplan"}},
+    {Format::Copilot,
+     {"GPT-4.1", "GPT-5", "GPT-5 mini", "Claude Sonnet 4", "Claude Sonnet 4.5", "Claude Opus 4.1",
+      "Gemini 2.5 Pro", "Grok Code Fast 1"}},
+    {Format::Gemini, {"gemini-2.5-pro", "gemini-2.5-flash"}},
+    {Format::Qwen, {"qwen3-coder-plus"}},
+    {Format::Opencode, {"anthropic/claude-sonnet-4", "openai/gpt-5", "google/gemini-2.5-pro"}},
+}};
+
+// " (did you mean 'X'?)" or "".
+std::string did_you_mean(std::string_view word, const std::vector<std::string>& candidates) {
+  auto near = closest_word(word, candidates);
+  return near ? " (did you mean '" + *near + "'?)" : "";
+}
+
+std::vector<std::string> tool_names(Format format) {
+  std::vector<std::string> out;
+  for (const auto& row : tool_vocabulary())
+    for (const auto& n : detail::column(row, format)) out.push_back(n);
+  for (const auto& k : kKnownOther)
+    if (k.format == format) out.insert(out.end(), k.names.begin(), k.names.end());
+  return out;
+}
+
+const std::vector<std::string>& model_names(Format format) {
+  static const std::vector<std::string> none;
+  for (const auto& m : kModelNames)
+    if (m.format == format) return m.names;
+  return none;
+}
 
 bool known_other(Format format, std::string_view name) {
   for (const auto& k : kKnownOther) {
@@ -149,7 +190,8 @@ void check_tools(const AgentFile& f, std::vector<Diagnostic>& out) {
     // "pgsql_query"): an unknown name there cannot be judged, only noted.
     const Severity s = f.format == Format::Copilot ? Severity::Note : Severity::Warning;
     out.push_back(finding(f, s, line > 0 ? line : e->line, "unknown-tool",
-                          "unknown tool '" + name + "' for " + std::string(to_string(f.format))));
+                          "unknown tool '" + name + "' for " + std::string(to_string(f.format)) +
+                              did_you_mean(name, tool_names(f.format))));
   }
 }
 
@@ -167,7 +209,8 @@ void check_model(const AgentFile& f, std::vector<Diagnostic>& out) {
     out.push_back(finding(f, Severity::Warning, v->line > 0 ? v->line : e->line, "unknown-model",
                           v->scalar.empty() ? "model has no value"
                                             : "unknown model '" + v->scalar + "' for " +
-                                                  std::string(to_string(f.format))));
+                                                  std::string(to_string(f.format)) +
+                                                  did_you_mean(v->scalar, model_names(f.format))));
   }
 }
 

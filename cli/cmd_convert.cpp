@@ -222,18 +222,22 @@ ExitCode run_convert(const ConvertArgs& args) {
 
   bool lossy = false;
   bool failed = false;
-  nlohmann::json doc = nlohmann::json::array();
+  nlohmann::json files = nlohmann::json::array();
   for (const FileOutcome& o : outcomes) {
     lossy = lossy || has_loss(o.notes);
     failed = failed || o.error.has_value();
     if (args.json) {
-      doc.push_back(to_json(o));
+      files.push_back(to_json(o));
       continue;
     }
     print_diagnostics(o.notes);
     if (o.error) std::cerr << "agentmerge convert: " << o.error->to_string() << "\n";
   }
-  if (args.json) std::cout << doc.dump(2) << "\n";
+  if (args.json) {
+    // Envelope agentmerge-convert/1 (docs/schema/convert.schema.json).
+    const nlohmann::json doc{{"schema", "agentmerge-convert/1"}, {"files", std::move(files)}};
+    std::cout << doc.dump(2) << "\n";
+  }
   if (!args.quiet && !args.json && args.out_dir) {
     std::size_t written = 0, unchanged = 0;
     for (const FileOutcome& o : outcomes) {

@@ -2,11 +2,12 @@
 //
 // Lints every named file, and every agent file with a frontmatter below the
 // named folders. Findings go to stdout ("file:line: severity: message
-// [code]", or a JSON array with --json). Exit codes: 0 clean (notes do not
+// [code]", or JSON agentmerge-lint/1 with --json). Exit codes: 0 clean (notes do not
 // count), 1 warnings or errors, 2 usage, 3 an input could not be read or
 // parsed; one bad file never stops the others.
 #include <filesystem>
 #include <iostream>
+#include <map>
 #include <memory>
 
 #include <nlohmann/json.hpp>
@@ -78,9 +79,18 @@ ExitCode run(const LintOptions& o) {
   bool counted = false;
   for (const auto& d : findings) counted = counted || d.severity != Severity::Note;
   if (o.json) {
+    // Envelope agentmerge-lint/1 (docs/schema/lint.schema.json).
     nlohmann::json arr = nlohmann::json::array();
-    for (const auto& d : findings) arr.push_back(to_json(d));
-    std::cout << arr.dump(2) << "\n";
+    std::map<std::string, int> counts{{"error", 0}, {"warning", 0}, {"note", 0}};
+    for (const auto& d : findings) {
+      arr.push_back(to_json(d));
+      ++counts[std::string(to_string(d.severity))];
+    }
+    const nlohmann::json doc{{"schema", "agentmerge-lint/1"},
+                             {"files", files.size()},
+                             {"findings", std::move(arr)},
+                             {"summary", counts}};
+    std::cout << doc.dump(2) << "\n";
   } else {
     for (const auto& d : findings) std::cout << d.to_string() << "\n";
   }
@@ -97,7 +107,7 @@ void add_lint(CLI::App& app, Action& action) {
               "unknown tools and models, empty bodies");
   sub->add_option("paths", opts->paths, "Agent files or folders (searched recursively)")
       ->required();
-  sub->add_flag("--json", opts->json, "Print the findings as a JSON array");
+  sub->add_flag("--json", opts->json, "Print the findings as JSON (schema agentmerge-lint/1)");
   add_limit_options(sub, opts->parse);
   sub->footer(
       "Exit codes: 0 no findings (notes do not count), 1 warnings or errors, 2 usage,\n"

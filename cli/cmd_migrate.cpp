@@ -485,7 +485,9 @@ ExitCode run_migrate_outputs(const MigrateArgs& args, const Plan& plan, const In
   for (const std::string& t : sync.cleaned)
     std::cerr << "agentmerge migrate: removed a temporary file left by a killed run: " << t << "\n";
   if (args.json) {
+    // Envelope agentmerge-migrate/1 (docs/schema/migrate.schema.json).
     json doc = sync_json(sync, dir, mode);
+    doc["schema"] = "agentmerge-migrate/1";
     doc["report"] = json::parse(report);
     std::cout << doc.dump(2) << "\n";
   } else if (!args.quiet) {

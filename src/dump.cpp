@@ -150,6 +150,7 @@ Json frontmatter_json(const Frontmatter& fm) {
 
 std::string dump_json(const AgentFile& file) {
   Json j;
+  j["schema"] = "agentmerge-ast/1";
   j["source"] = file.source_name;
   j["stem"] = file.stem;
   j["format"] = to_string(file.format);

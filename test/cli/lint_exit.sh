@@ -48,7 +48,10 @@ set -e
 [[ $rc -eq 3 ]] || fail "unreadable input should exit 3, got $rc"
 python3 - "$tmp/bad.json" <<'PY' || fail "JSON output"
 import json, sys
-found = json.load(open(sys.argv[1]))
+doc = json.load(open(sys.argv[1]))
+assert doc["schema"] == "agentmerge-lint/1", doc.get("schema")
+found = doc["findings"]
+assert doc["summary"]["error"] == sum(f["severity"] == "error" for f in found), doc["summary"]
 codes = sorted({f["code"] for f in found})
 assert codes == ["duplicate-key", "io", "nul-byte"], codes
 for f in found:

@@ -23,6 +23,7 @@
 #include "agentmerge/convert.hpp"
 #include "agentmerge/parse.hpp"
 #include "commands.hpp"
+#include "console.hpp"
 #include "io.hpp"
 #include "limits.hpp"
 #include "parallel.hpp"
@@ -40,7 +41,6 @@ struct ConvertArgs {
   std::optional<std::string> out_dir;  // --out
   bool force = false;
   bool json = false;
-  bool quiet = false;
   unsigned jobs = 0;
   ParseOptions parse;
 };
@@ -179,7 +179,7 @@ ExitCode run_convert(const ConvertArgs& args) {
     }
   }
   Progress progress("files", paths.size(),
-                    args.quiet || args.json ? Verbosity::Quiet : Verbosity::Normal);
+                    args.json ? Verbosity::Quiet : verbosity());
   const unsigned jobs = args.jobs == 0 ? default_jobs() : args.jobs;
   auto results = parallel_map<Result<ConvertResult>>(paths.size(), jobs, [&](std::size_t i) {
     Result<AgentFile> file = load_input(paths[i], options, from_external);
@@ -238,7 +238,7 @@ ExitCode run_convert(const ConvertArgs& args) {
     const nlohmann::json doc{{"schema", "agentmerge-convert/1"}, {"files", std::move(files)}};
     std::cout << doc.dump(2) << "\n";
   }
-  if (!args.quiet && !args.json && args.out_dir) {
+  if (verbosity() != Verbosity::Quiet && !args.json && args.out_dir) {
     std::size_t written = 0, unchanged = 0;
     for (const FileOutcome& o : outcomes) {
       written += o.status == "written" ? 1 : 0;
@@ -272,7 +272,6 @@ void add_convert(CLI::App& app, Action& action) {
       ->excludes(single);
   sub->add_flag("--force", args->force, "Overwrite an existing output file with other content");
   sub->add_flag("--json", args->json, "Print per-file results and notes as JSON");
-  sub->add_flag("-q,--quiet", args->quiet, "No progress line and no summary");
   sub->add_option("-j,--jobs", args->jobs, "Files converted in parallel (default: core count)")
       ->check(CLI::Range(1U, 1024U));
   sub->footer(

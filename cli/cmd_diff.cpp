@@ -17,32 +17,21 @@
 #include "agentmerge/emit.hpp"
 #include "commands.hpp"
 #include "io.hpp"
+#include "console.hpp"
 #include "limits.hpp"
 
 namespace agentmerge::cli {
 namespace {
 
 enum class OutputFormat { Text, Unified, Json };
-enum class ColorChoice { Auto, Always, Never };
 
 struct DiffArgs {
   std::string a;
   std::string b;
   OutputFormat format = OutputFormat::Text;
-  ColorChoice color = ColorChoice::Auto;
   bool semantic = false;
   ParseOptions parse;
 };
-
-// --color auto: colour only on a terminal and when NO_COLOR is unset or
-// empty (https://no-color.org); --color always overrides NO_COLOR.
-Color resolve_color(ColorChoice c) {
-  if (c == ColorChoice::Always) return Color::Always;
-  if (c == ColorChoice::Never) return Color::Never;
-  const char* no_color = std::getenv("NO_COLOR");
-  if (no_color != nullptr && *no_color != '\0') return Color::Never;
-  return ::isatty(STDOUT_FILENO) != 0 ? Color::Always : Color::Never;
-}
 
 struct Loaded {
   std::string bytes;
@@ -76,7 +65,7 @@ ExitCode run_diff(const DiffArgs& args) {
   dopt.b_bytes = b->bytes;
   const StructuralDiff d = diff_agents(a->file, b->file, dopt);
   switch (args.format) {
-    case OutputFormat::Text: std::cout << render_diff_text(d, resolve_color(args.color)); break;
+    case OutputFormat::Text: std::cout << render_diff_text(d, color_on(Stream::Out) ? Color::Always : Color::Never); break;
     case OutputFormat::Json: std::cout << render_diff_json(d); break;
     case OutputFormat::Unified:
       std::cout << unified_diff(emit(a->file).text, emit(b->file).text, args.a, args.b);
@@ -98,10 +87,6 @@ void add_diff(CLI::App& app, Action& action) {
   sub->add_option("--format", args->format,
                   "text (default), unified (line diff of the canonical forms, for patch), json")
       ->transform(CLI::CheckedTransformer(formats, CLI::ignore_case));
-  const std::map<std::string, ColorChoice> colors{
-      {"auto", ColorChoice::Auto}, {"always", ColorChoice::Always}, {"never", ColorChoice::Never}};
-  sub->add_option("--color", args->color, "auto (default; honours NO_COLOR), always, never")
-      ->transform(CLI::CheckedTransformer(colors, CLI::ignore_case));
   sub->add_flag("--semantic", args->semantic,
                 "Ignore what fmt would change (key order, quoting, bullet markers, blank lines, "
                 "line endings)");

@@ -16,6 +16,7 @@
 
 #include "agentmerge/emit.hpp"
 #include "commands.hpp"
+#include "console.hpp"
 #include "io.hpp"
 #include "limits.hpp"
 

@@ -14,6 +14,7 @@
 
 #include "agentmerge/lint.hpp"
 #include "commands.hpp"
+#include "console.hpp"
 #include "io.hpp"
 #include "limits.hpp"
 
@@ -92,7 +93,7 @@ ExitCode run(const LintOptions& o) {
                              {"summary", counts}};
     std::cout << doc.dump(2) << "\n";
   } else {
-    for (const auto& d : findings) std::cout << d.to_string() << "\n";
+    for (const auto& d : findings) std::cout << format_diagnostic(d, Stream::Out) << "\n";
   }
   if (unreadable) return ExitCode::Unreadable;
   return counted ? ExitCode::Findings : ExitCode::Ok;

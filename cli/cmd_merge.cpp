@@ -14,6 +14,7 @@
 
 #include "agentmerge/merge.hpp"
 #include "commands.hpp"
+#include "console.hpp"
 #include "io.hpp"
 #include "merge_options.hpp"
 #include "review_output.hpp"
@@ -64,7 +65,7 @@ ExitCode run_merge(const MergeArgs& a) {
     }
   }
   if (a.explain) print_explanation(*merged, variants, std::cerr);
-  std::cerr << report_summary(merged->report);
+  print_summary(report_summary(merged->report));
   return merged->report.needs_review() ? ExitCode::Findings : ExitCode::Ok;
 }
 

@@ -30,6 +30,7 @@
 #include "agentmerge/plan.hpp"
 #include "commands.hpp"
 #include "config_file.hpp"
+#include "console.hpp"
 #include "io.hpp"
 #include "limits.hpp"
 #include "migrate_output.hpp"
@@ -47,7 +48,7 @@ constexpr const char* kReportPath = ".agentmerge/report.json";
 struct MigrateArgs {
   std::vector<std::string> paths;
   std::optional<std::string> out_dir, to, plan_out, apply, report, config;
-  bool dry_run = false, check = false, force = false, json = false, quiet = false;
+  bool dry_run = false, check = false, force = false, json = false;
   bool follow_symlinks = false;
   unsigned jobs = 0;
   ParseOptions parse;
@@ -490,7 +491,7 @@ ExitCode run_migrate_outputs(const MigrateArgs& args, const Plan& plan, const In
     doc["schema"] = "agentmerge-migrate/1";
     doc["report"] = json::parse(report);
     std::cout << doc.dump(2) << "\n";
-  } else if (!args.quiet) {
+  } else if (verbosity() != Verbosity::Quiet) {
     print_human(sync, mode, dir, plan.clusters.size());
     if (review > 0)
       std::cout << review << " clusters have merge decisions that need review (see the report)\n";
@@ -516,7 +517,7 @@ ExitCode run_migrate(const MigrateArgs& args) {
   auto config = load_config(args.config);
   if (!config) return usage(config.error().to_string());
   const unsigned jobs = args.jobs == 0 ? default_jobs() : args.jobs;
-  Progress progress("files", 0, args.quiet ? Verbosity::Quiet : Verbosity::Normal);
+  Progress progress("files", 0, verbosity());
 
   Plan plan;
   Inputs& in = kept_until_exit(Inputs{});
@@ -572,7 +573,7 @@ ExitCode run_migrate(const MigrateArgs& args) {
       std::cerr << "agentmerge migrate: " << w.error().to_string() << "\n";
       return ExitCode::Unreadable;
     }
-    if (!args.quiet) {
+    if (verbosity() != Verbosity::Quiet) {
       std::size_t members = 0;
       for (const PlanCluster& c : plan.clusters) members += c.members.size();
       std::cout << "plan: " << plan.clusters.size() << " clusters of " << members << " files, target "
@@ -602,7 +603,6 @@ void add_migrate(CLI::App& app, Action& action) {
                   "Write the report here (default: DIR/.agentmerge/report.json)");
   sub->add_option("--config", args->config, "Config file (default: agentmerge.yaml upward)");
   sub->add_flag("--json", args->json, "Print actions and the report as JSON on stdout");
-  sub->add_flag("-q,--quiet", args->quiet, "No progress line and no summary");
   sub->add_flag("--follow-symlinks", args->follow_symlinks, "Follow symbolic links to folders");
   add_limit_options(sub, args->parse);
   add_max_blocks_option(sub, args->max_blocks);

@@ -14,6 +14,7 @@
 
 #include "agentmerge/merge.hpp"
 #include "commands.hpp"
+#include "console.hpp"
 #include "io.hpp"
 #include "merge_options.hpp"
 #include "review_output.hpp"
@@ -60,7 +61,7 @@ ExitCode run_review(const ReviewArgs& a) {
   if (!write_if(a.output, merged->text) || !write_if(a.report, report_to_json(merged->report)))
     return ExitCode::Unreadable;
   if (a.explain) print_explanation(*merged, *files, std::cerr);
-  std::cerr << report_summary(merged->report) << "review page: " << a.html << "\n";
+  print_summary(report_summary(merged->report) + "review page: " + a.html + "\n");
   return merged->report.needs_review() ? ExitCode::Findings : ExitCode::Ok;
 }
 

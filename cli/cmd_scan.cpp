@@ -15,6 +15,7 @@
 #include "agentmerge/cluster.hpp"
 #include "commands.hpp"
 #include "config_file.hpp"
+#include "console.hpp"
 #include "io.hpp"
 #include "limits.hpp"
 #include "parallel.hpp"

@@ -243,8 +243,4 @@ std::vector<fs::path> expand_paths(const std::vector<std::string>& inputs, Follo
   return {out.begin(), out.end()};
 }
 
-void print_diagnostics(const std::vector<Diagnostic>& diagnostics) {
-  for (const Diagnostic& d : diagnostics) std::cerr << d.to_string() << "\n";
-}
-
 }  // namespace agentmerge::cli

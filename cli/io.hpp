@@ -61,7 +61,5 @@ std::vector<std::filesystem::path> expand_paths(const std::vector<std::string>& 
                                                 FollowSymlinks follow,
                                                 std::vector<Error>& errors);
 
-// Prints diagnostics as "file:line: severity: message [code]" to stderr.
-void print_diagnostics(const std::vector<Diagnostic>& diagnostics);
 
 }  // namespace agentmerge::cli

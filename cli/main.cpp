@@ -13,6 +13,7 @@
 #include "agentmerge/version.hpp"
 
 #include "commands.hpp"
+#include "console.hpp"
 #include "help.hpp"
 #include "terminal.hpp"
 
@@ -64,6 +65,8 @@ int main(int argc, char** argv) {
   agentmerge::cli::add_convert(app, action);
   agentmerge::cli::add_migrate(app, action);
   agentmerge::cli::add_completions(app, action);
+  for (CLI::App* sub : app.get_subcommands([](CLI::App*) { return true; }))
+    agentmerge::cli::add_console_options(sub);
   agentmerge::cli::polish_help(app);
 
   if (agentmerge::cli::report_unknown_command(app, argc, argv))

@@ -5,6 +5,7 @@
 #include <system_error>
 
 #include "config_file.hpp"
+#include "console.hpp"
 #include "io.hpp"
 #include "limits.hpp"
 
@@ -93,8 +94,9 @@ std::optional<std::vector<AgentFile>> load_sources(const std::vector<std::string
       continue;
     }
     std::vector<Diagnostic> shown;
+    // The reader's repair notes are many on real files: only with -v.
     for (const auto& d : f->diagnostics)
-      if (d.severity != Severity::Note) shown.push_back(d);
+      if (d.severity != Severity::Note || verbosity() == Verbosity::Verbose) shown.push_back(d);
     print_diagnostics(shown);
     files.push_back(std::move(*f));
   }

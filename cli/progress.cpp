@@ -33,7 +33,8 @@ std::string progress_line(const std::string& unit, std::size_t done, std::size_t
   } else {
     out += std::to_string(done) + " " + unit;
   }
-  if (clusters > 0) out += "  " + std::to_string(clusters) + " clusters";
+  // One counter per stage: the clusters stage counts clusters itself.
+  if (clusters > 0 && unit != "clusters") out += "  " + std::to_string(clusters) + " clusters";
   if (elapsed_seconds > 0.0 && done > 0) {
     const double rate = static_cast<double>(done) / elapsed_seconds;
     char buf[32];
@@ -45,7 +46,7 @@ std::string progress_line(const std::string& unit, std::size_t done, std::size_t
 }
 
 Progress::Progress(std::string unit, std::size_t total, Verbosity verbosity)
-    : enabled_(verbosity == Verbosity::Normal && ::isatty(STDERR_FILENO) == 1),
+    : enabled_(verbosity != Verbosity::Quiet && ::isatty(STDERR_FILENO) == 1),
       unit_(std::move(unit)),
       total_(total),
       start_(Clock::now()),
@@ -79,14 +80,13 @@ void Progress::draw(bool force) {
   last_draw_ = now;
   drawn_ = true;
   const double elapsed = std::chrono::duration<double>(now - start_).count();
-  std::cerr << "\r\033[K" << progress_line(unit_, done_, total_, clusters_, elapsed)
-            << std::flush;
+  draw_progress_line(progress_line(unit_, done_, total_, clusters_, elapsed));
 }
 
 void Progress::finish() {
   if (!enabled_) return;
   std::lock_guard<std::mutex> lock(mutex_);
-  if (drawn_) std::cerr << "\r\033[K" << std::flush;
+  if (drawn_) clear_progress_line();
   drawn_ = false;
 }
 

@@ -2,7 +2,8 @@
 //
 //   [##########..........] 512/1100 files  37 clusters  214 files/s  ETA 0:03
 //
-// Drawn only when stderr is a terminal and not --quiet, so pipes and logs
+// Drawn only when stderr is a terminal and not --quiet (a warning printed
+// meanwhile clears it first: console.hpp), so pipes and logs
 // never see it; redrawn at most ten times a second; the line is cleared when
 // the work is done, leaving the terminal as it was. advance() may be called
 // from several threads.
@@ -14,9 +15,9 @@
 #include <mutex>
 #include <string>
 
-namespace agentmerge::cli {
+#include "console.hpp"
 
-enum class Verbosity { Normal, Quiet };
+namespace agentmerge::cli {
 
 class Progress {
  public:

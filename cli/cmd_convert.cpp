@@ -41,6 +41,7 @@ struct ConvertArgs {
   std::optional<std::string> out_dir;  // --out
   bool force = false;
   bool json = false;
+  bool follow_symlinks = false;
   unsigned jobs = 0;
   ParseOptions parse;
 };
@@ -161,7 +162,7 @@ ExitCode run_convert(const ConvertArgs& args) {
     }
   }
   std::vector<Error> errors;
-  const auto paths = expand_paths(args.paths, FollowSymlinks::No, errors);
+  const auto paths = expand_paths(args.paths, args.follow_symlinks ? FollowSymlinks::Yes : FollowSymlinks::No, errors);
   if (!args.out_dir && paths.size() + errors.size() > 1) {
     std::cerr << "agentmerge convert: several inputs need --out DIR\n";
     return ExitCode::Usage;
@@ -271,6 +272,8 @@ void add_convert(CLI::App& app, Action& action) {
                                           "convention")
       ->excludes(single);
   sub->add_flag("--force", args->force, "Overwrite an existing output file with other content");
+  sub->add_flag("--follow-symlinks", args->follow_symlinks,
+                "Follow symbolic links to folders (loops are never followed)");
   sub->add_flag("--json", args->json, "Print per-file results and notes as JSON");
   sub->add_option("-j,--jobs", args->jobs, "Files converted in parallel (default: core count)")
       ->check(CLI::Range(1U, 1024U));

@@ -27,6 +27,7 @@ namespace fs = std::filesystem;
 struct LintOptions {
   std::vector<std::string> paths;
   bool json = false;
+  bool follow_symlinks = false;
   ParseOptions parse;
 };
 
@@ -37,12 +38,13 @@ struct Target {
   Origin origin;
 };
 
-std::vector<Target> targets(const std::vector<std::string>& inputs, std::vector<Error>& errors) {
+std::vector<Target> targets(const std::vector<std::string>& inputs, FollowSymlinks follow,
+                            std::vector<Error>& errors) {
   std::vector<Target> out;
   for (const auto& in : inputs) {
     std::error_code ec;
     const Origin origin = fs::is_directory(in, ec) ? Origin::FoundInFolder : Origin::Named;
-    for (auto& p : expand_paths({in}, FollowSymlinks::No, errors)) out.push_back({p, origin});
+    for (auto& p : expand_paths({in}, follow, errors)) out.push_back({p, origin});
   }
   return out;
 }
@@ -61,7 +63,7 @@ nlohmann::json to_json(const Diagnostic& d) {
 
 ExitCode run(const LintOptions& o) {
   std::vector<Error> errors;
-  const std::vector<Target> files = targets(o.paths, errors);
+  const std::vector<Target> files = targets(o.paths, o.follow_symlinks ? FollowSymlinks::Yes : FollowSymlinks::No, errors);
   std::vector<Diagnostic> findings;
   for (const auto& e : errors) findings.push_back(from_error(e));
   bool unreadable = !errors.empty();
@@ -108,6 +110,8 @@ void add_lint(CLI::App& app, Action& action) {
               "unknown tools and models, empty bodies");
   sub->add_option("paths", opts->paths, "Agent files or folders (searched recursively)")
       ->required();
+  sub->add_flag("--follow-symlinks", opts->follow_symlinks,
+                "Follow symbolic links to folders (loops are never followed)");
   sub->add_flag("--json", opts->json, "Print the findings as JSON (schema agentmerge-lint/1)");
   add_limit_options(sub, opts->parse);
   sub->footer(

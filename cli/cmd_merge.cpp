@@ -46,6 +46,12 @@ ExitCode run_merge(const MergeArgs& a) {
     std::cerr << merged.error().to_string() << "\n";
     return merged.error().code == "unknown-primary" ? ExitCode::Usage : ExitCode::Unreadable;
   }
+  if (auto external = external_target(a.policy)) {
+    if (auto error = write_merged_as(*merged, *external)) {
+      std::cerr << error->to_string() << "\n";
+      return ExitCode::Unreadable;
+    }
+  }
   if (a.output.empty()) {
     std::cout << merged->text << std::flush;
   } else if (auto w = write_atomic(a.output, merged->text); !w) {

@@ -54,6 +54,12 @@ ExitCode run_review(const ReviewArgs& a) {
     std::cerr << merged.error().to_string() << "\n";
     return merged.error().code == "unknown-primary" ? ExitCode::Usage : ExitCode::Unreadable;
   }
+  if (auto external = external_target(a.policy)) {
+    if (auto error = write_merged_as(*merged, *external)) {
+      std::cerr << error->to_string() << "\n";
+      return ExitCode::Unreadable;
+    }
+  }
   if (auto w = write_review_page(a.html, *merged); !w) {
     std::cerr << w.error().to_string() << "\n";
     return ExitCode::Unreadable;

@@ -30,9 +30,13 @@ ExitCode usage(std::string_view command, const std::string& message) {
 
 }  // namespace
 
+std::optional<ExternalFormat> external_target(const MergePolicyArgs& a) {
+  return parse_external_format(a.to);
+}
+
 void add_merge_policy_options(CLI::App* sub, MergePolicyArgs& args) {
   sub->add_option("--name", args.name, "Name of the merged agent");
-  sub->add_option("--to", args.to, "Target format: claude, opencode, copilot, qwen, gemini");
+  sub->add_option("--to", args.to, "Target format: claude, opencode, copilot, qwen, gemini, codex (TOML), kiro (JSON)");
   sub->add_option("--primary", args.primary, "Variant whose order and wording win ties");
   sub->add_option("--tools", args.tools, "Tools policy: union (of the sources that state tools), intersection, primary, all-sources");
   sub->add_option("--model", args.model, "Model policy: primary, most-common");
@@ -60,8 +64,11 @@ std::optional<ExitCode> build_merge_options(const MergePolicyArgs& a,
   if (!a.name.empty()) opts.name = a.name;
   if (!a.to.empty()) {
     auto f = parse_format(a.to);
-    if (!f || *f == Format::Unknown)
-      return usage(command, "--to must be claude, opencode, copilot, qwen or gemini");
+    if (external_target(a)) {
+      f = Format::Claude;  // merged as Markdown, then written as TOML / JSON
+    } else if (!f || *f == Format::Unknown) {
+      return usage(command, "--to must be claude, opencode, copilot, qwen, gemini, codex or kiro");
+    }
     opts.target = *f;
   }
   if (!a.tools.empty()) {

@@ -28,6 +28,9 @@ struct MergePolicyArgs {
   std::optional<std::size_t> budget;                    // --budget TOKENS
 };
 
+// --to codex or kiro: the merge is written as that agent (write_merged_as).
+std::optional<ExternalFormat> external_target(const MergePolicyArgs& args);
+
 // Adds --name --to --primary --tools --model --config --budget to `sub`.
 void add_merge_policy_options(CLI::App* sub, MergePolicyArgs& args);
 

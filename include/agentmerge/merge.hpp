@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "agentmerge/ast.hpp"
+#include "agentmerge/convert.hpp"
 #include "agentmerge/config.hpp"
 #include "agentmerge/result.hpp"
 
@@ -129,6 +130,14 @@ Result<MergeResult> merge(const std::vector<AgentFile>& variants,
 // The same, over variants held elsewhere (not copied).
 Result<MergeResult> merge(const std::vector<const AgentFile*>& variants,
                           const MergeOptions& options);
+
+// The merged agent written as a Codex (TOML) or Kiro (JSON) agent
+// (`merge --to codex|kiro`): `result.text` becomes that document, and every
+// warning of the conversion (a grant the format widens, a key or tool it has
+// no place for) is appended to the report's decisions as needing review; a
+// widened grant is a danger. `result.merged` stays the Markdown agent.
+// Returns the conversion's error ("unsafe-name"), if any.
+std::optional<Error> write_merged_as(MergeResult& result, ExternalFormat target);
 
 // A variant holding whole documents back to back (a second H1 repeating the
 // first's title) split into its documents; a single document otherwise.

@@ -33,23 +33,30 @@ std::vector<std::string> case_inputs(const fs::path& dir) {
   return out;
 }
 
-MergeOptions case_options(const fs::path& dir) {
-  MergeOptions o;
-  if (!fs::exists(dir / "options.txt")) return o;
+struct CaseOptions {
+  MergeOptions merge;
+  std::optional<ExternalFormat> external;  // "to codex" / "to kiro"
+};
+
+CaseOptions case_options(const fs::path& dir) {
+  CaseOptions c;
+  MergeOptions& o = c.merge;
+  if (!fs::exists(dir / "options.txt")) return c;
   std::istringstream in(test::read_file(dir / "options.txt"));
   std::string key, value;
   while (in >> key >> value) {
     if (key == "budget") {
       o.budget_tokens = std::stoul(value);
     } else if (key == "to") {
-      const auto f = parse_format(value);
+      c.external = parse_external_format(value);
+      const auto f = c.external ? std::optional<Format>(Format::Claude) : parse_format(value);
       EXPECT_TRUE(f.has_value()) << dir << ": unknown format " << value;
       if (f) o.target = *f;
     } else {
       ADD_FAILURE() << dir << "/options.txt: unknown key " << key;
     }
   }
-  return o;
+  return c;
 }
 
 fs::path cases_dir() { return test::source_dir() / "data" / "cases" / "merge"; }
@@ -75,11 +82,25 @@ TEST_P(MergeCase, MatchesGoldenAndAbsorbsItsSources) {
     variants.push_back(std::move(*f));
   }
   ASSERT_FALSE(variants.empty()) << dir << " has no inputs";
-  const MergeOptions options = case_options(dir);
+  const CaseOptions opts = case_options(dir);
+  const MergeOptions& options = opts.merge;
   auto r = merge(variants, options);
   ASSERT_TRUE(r.ok()) << r.error().to_string();
-  EXPECT_EQ(test::check_golden(dir / "expected.md", r->text), "") << dir;
-  EXPECT_EQ(test::check_golden(dir / "expected.report.json", report_to_json(r->report)), "") << dir;
+  if (opts.external) {
+    // The merge is checked as Markdown (absorption below); the golden is the
+    // Codex / Kiro document with the conversion's decisions in the report.
+    MergeResult written = *r;
+    const auto error = write_merged_as(written, *opts.external);
+    ASSERT_FALSE(error.has_value()) << error->to_string();
+    const std::string ext = *opts.external == ExternalFormat::Codex ? ".toml" : ".json";
+    EXPECT_EQ(test::check_golden(dir / ("expected" + ext), written.text), "") << dir;
+    EXPECT_EQ(test::check_golden(dir / "expected.report.json", report_to_json(written.report)), "")
+        << dir;
+  } else {
+    EXPECT_EQ(test::check_golden(dir / "expected.md", r->text), "") << dir;
+    EXPECT_EQ(test::check_golden(dir / "expected.report.json", report_to_json(r->report)), "")
+        << dir;
+  }
   // merge(out, v) == out for every input v. A budget drops content that
   // merging a source again brings back, so budget cases are exempt.
   if (options.budget_tokens) return;

@@ -25,6 +25,7 @@
 #include "commands.hpp"
 #include "console.hpp"
 #include "io.hpp"
+#include "walk.hpp"
 #include "limits.hpp"
 #include "parallel.hpp"
 #include "progress.hpp"
@@ -41,7 +42,7 @@ struct ConvertArgs {
   std::optional<std::string> out_dir;  // --out
   bool force = false;
   bool json = false;
-  bool follow_symlinks = false;
+  WalkArgs walk;
   unsigned jobs = 0;
   ParseOptions parse;
 };
@@ -162,7 +163,9 @@ ExitCode run_convert(const ConvertArgs& args) {
     }
   }
   std::vector<Error> errors;
-  const auto paths = expand_paths(args.paths, args.follow_symlinks ? FollowSymlinks::Yes : FollowSymlinks::No, errors);
+  const Walk walk = walk_paths(args.paths, args.walk, errors);
+  report_skipped(walk);
+  const auto& paths = walk.files;
   if (!args.out_dir && paths.size() + errors.size() > 1) {
     std::cerr << "agentmerge convert: several inputs need --out DIR\n";
     return ExitCode::Usage;
@@ -272,8 +275,7 @@ void add_convert(CLI::App& app, Action& action) {
                                           "convention")
       ->excludes(single);
   sub->add_flag("--force", args->force, "Overwrite an existing output file with other content");
-  sub->add_flag("--follow-symlinks", args->follow_symlinks,
-                "Follow symbolic links to folders (loops are never followed)");
+  add_walk_options(sub, args->walk);
   sub->add_flag("--json", args->json, "Print per-file results and notes as JSON");
   sub->add_option("-j,--jobs", args->jobs, "Files converted in parallel (default: core count)")
       ->check(CLI::Range(1U, 1024U));

@@ -16,6 +16,7 @@
 #include "commands.hpp"
 #include "console.hpp"
 #include "io.hpp"
+#include "walk.hpp"
 #include "limits.hpp"
 
 namespace agentmerge::cli {
@@ -27,7 +28,7 @@ namespace fs = std::filesystem;
 struct LintOptions {
   std::vector<std::string> paths;
   bool json = false;
-  bool follow_symlinks = false;
+  WalkArgs walk;
   ParseOptions parse;
 };
 
@@ -38,13 +39,15 @@ struct Target {
   Origin origin;
 };
 
-std::vector<Target> targets(const std::vector<std::string>& inputs, FollowSymlinks follow,
+std::vector<Target> targets(const std::vector<std::string>& inputs, const WalkArgs& walk_args,
                             std::vector<Error>& errors) {
   std::vector<Target> out;
   for (const auto& in : inputs) {
     std::error_code ec;
     const Origin origin = fs::is_directory(in, ec) ? Origin::FoundInFolder : Origin::Named;
-    for (auto& p : expand_paths({in}, follow, errors)) out.push_back({p, origin});
+    const Walk walk = walk_paths({in}, walk_args, errors);
+    report_skipped(walk);
+    for (const auto& p : walk.files) out.push_back({p, origin});
   }
   return out;
 }
@@ -63,7 +66,7 @@ nlohmann::json to_json(const Diagnostic& d) {
 
 ExitCode run(const LintOptions& o) {
   std::vector<Error> errors;
-  const std::vector<Target> files = targets(o.paths, o.follow_symlinks ? FollowSymlinks::Yes : FollowSymlinks::No, errors);
+  const std::vector<Target> files = targets(o.paths, o.walk, errors);
   std::vector<Diagnostic> findings;
   for (const auto& e : errors) findings.push_back(from_error(e));
   bool unreadable = !errors.empty();
@@ -110,8 +113,7 @@ void add_lint(CLI::App& app, Action& action) {
               "unknown tools and models, empty bodies");
   sub->add_option("paths", opts->paths, "Agent files or folders (searched recursively)")
       ->required();
-  sub->add_flag("--follow-symlinks", opts->follow_symlinks,
-                "Follow symbolic links to folders (loops are never followed)");
+  add_walk_options(sub, opts->walk);
   sub->add_flag("--json", opts->json, "Print the findings as JSON (schema agentmerge-lint/1)");
   add_limit_options(sub, opts->parse);
   sub->footer(

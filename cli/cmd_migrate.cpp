@@ -32,6 +32,7 @@
 #include "config_file.hpp"
 #include "console.hpp"
 #include "io.hpp"
+#include "walk.hpp"
 #include "limits.hpp"
 #include "migrate_output.hpp"
 #include "parallel.hpp"
@@ -49,7 +50,7 @@ struct MigrateArgs {
   std::vector<std::string> paths;
   std::optional<std::string> out_dir, to, plan_out, apply, report, config;
   bool dry_run = false, check = false, force = false, json = false;
-  bool follow_symlinks = false;
+  WalkArgs walk;
   unsigned jobs = 0;
   ParseOptions parse;
   std::size_t max_blocks = MergeOptions{}.max_blocks;
@@ -545,8 +546,9 @@ ExitCode run_migrate(const MigrateArgs& args) {
     in.skipped = std::move(members);
   } else {
     std::vector<Error> missing;
-    auto paths = expand_paths(
-        args.paths, args.follow_symlinks ? FollowSymlinks::Yes : FollowSymlinks::No, missing);
+    Walk walk = walk_paths(args.paths, args.walk, missing);
+    report_skipped(walk);
+    auto paths = std::move(walk.files);
     drop_outputs(paths, args.out_dir);
     in = scan_inputs(paths, args.parse, *config, jobs, progress);
     in.unreadable.insert(in.unreadable.begin(), missing.begin(), missing.end());
@@ -603,7 +605,7 @@ void add_migrate(CLI::App& app, Action& action) {
                   "Write the report here (default: DIR/.agentmerge/report.json)");
   sub->add_option("--config", args->config, "Config file (default: agentmerge.yaml upward)");
   sub->add_flag("--json", args->json, "Print actions and the report as JSON on stdout");
-  sub->add_flag("--follow-symlinks", args->follow_symlinks, "Follow symbolic links to folders");
+  add_walk_options(sub, args->walk);
   add_limit_options(sub, args->parse);
   add_max_blocks_option(sub, args->max_blocks);
   sub->add_option("-j,--jobs", args->jobs, "Threads (default: the core count)")

@@ -17,6 +17,7 @@
 #include "config_file.hpp"
 #include "console.hpp"
 #include "io.hpp"
+#include "walk.hpp"
 #include "limits.hpp"
 #include "parallel.hpp"
 
@@ -27,7 +28,7 @@ struct ScanArgs {
   std::vector<std::string> paths;
   unsigned jobs = 0;  // 0 = the core count
   bool json = false;
-  bool follow_symlinks = false;
+  WalkArgs walk;
   std::optional<std::string> config;
   ParseOptions parse;
 };
@@ -59,9 +60,9 @@ ExitCode run_scan(const ScanArgs& args) {
     return ExitCode::Usage;
   }
   std::vector<Error> errors;
-  const auto paths = expand_paths(args.paths,
-                                  args.follow_symlinks ? FollowSymlinks::Yes : FollowSymlinks::No,
-                                  errors);
+  const Walk walk = walk_paths(args.paths, args.walk, errors);
+  report_skipped(walk);
+  const auto& paths = walk.files;
   const unsigned jobs = args.jobs == 0 ? default_jobs() : args.jobs;
   std::vector<AgentFingerprint> files;
   files.reserve(paths.size());
@@ -97,8 +98,7 @@ void add_scan(CLI::App& app, Action& action) {
   sub->add_option("-j,--jobs", args->jobs, "Files read in parallel (default: the core count)")
       ->check(CLI::Range(1U, 1024U));
   sub->add_flag("--json", args->json, "Print the clusters as JSON (schema: docs/scan.md)");
-  sub->add_flag("--follow-symlinks", args->follow_symlinks,
-                "Follow symbolic links to folders (loops are never followed)");
+  add_walk_options(sub, args->walk);
   sub->add_option("--config", args->config, "Config file (default: agentmerge.yaml upward)");
   add_limit_options(sub, args->parse);
   sub->footer(

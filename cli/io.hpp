@@ -51,15 +51,7 @@ Result<AgentFile> load_agent(const std::filesystem::path& path, const ParseOptio
 // signal, since main ignores SIGXFSZ.
 Result<bool> write_atomic(const std::filesystem::path& path, std::string_view content);
 
-enum class FollowSymlinks { No, Yes };
 
-// Expands files and folders into agent files: a file is taken as given; a
-// folder is walked recursively for "*.md" files (and "*.txt" with a
-// frontmatter). Symlinked folders are not followed unless asked; loops are
-// never followed. Sorted, unique. Missing paths become errors in `errors`.
-std::vector<std::filesystem::path> expand_paths(const std::vector<std::string>& inputs,
-                                                FollowSymlinks follow,
-                                                std::vector<Error>& errors);
 
 
 }  // namespace agentmerge::cli

@@ -8,6 +8,7 @@ find_package(nlohmann_json 3 REQUIRED)   # JSON output (dump, lint, reports)
 find_package(PkgConfig REQUIRED)
 pkg_check_modules(UTF8PROC REQUIRED IMPORTED_TARGET libutf8proc)  # Unicode case folding, validation
 pkg_check_modules(XXHASH REQUIRED IMPORTED_TARGET libxxhash)      # fast hashing for MinHash
+pkg_check_modules(LIBGIT2 REQUIRED IMPORTED_TARGET libgit2)       # git ignore rules in folder walks (CLI)
 add_library(agentmerge::utf8proc ALIAS PkgConfig::UTF8PROC)
 add_library(agentmerge::xxhash ALIAS PkgConfig::XXHASH)
 

@@ -143,6 +143,41 @@ bool matches(const Signal& s, const Value& v) {
 
 }  // namespace
 
+bool is_agent_tool_folder(std::string_view folder_name) {
+  // The first component of every folder rule: ".github/agents/" -> ".github".
+  for (const PathRule& rule : kPathRules) {
+    const std::size_t slash = rule.needle.find('/');
+    if (rule.needle.starts_with('.') && slash != std::string_view::npos &&
+        rule.needle.substr(0, slash) == folder_name)
+      return true;
+  }
+  return false;
+}
+
+bool looks_like_agent(std::string_view path, std::string_view head) {
+  if (format_from_path(path)) return true;
+  if (head.starts_with("\xEF\xBB\xBF")) head.remove_prefix(3);
+  auto next_line = [&head]() {
+    const std::size_t nl = head.find('\n');
+    std::string_view line = head.substr(0, nl);
+    head = nl == std::string_view::npos ? std::string_view{} : head.substr(nl + 1);
+    if (line.ends_with('\r')) line.remove_suffix(1);
+    return line;
+  };
+  if (next_line() != "---") return false;
+  while (!head.empty()) {
+    const std::string_view line = next_line();
+    if (line == "---" || line == "...") return false;
+    for (std::string_view key : {"name", "description"}) {
+      if (!line.starts_with(key)) continue;
+      const std::string_view rest = line.substr(key.size());
+      const std::size_t colon = rest.find_first_not_of(" \t");
+      if (colon != std::string_view::npos && rest[colon] == ':') return true;
+    }
+  }
+  return false;
+}
+
 std::optional<Format> format_from_path(std::string_view path) {
   std::string p(path);
   std::replace(p.begin(), p.end(), '\\', '/');

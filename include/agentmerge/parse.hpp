@@ -46,6 +46,19 @@ std::optional<Format> format_from_path(std::string_view path);
 // two formats tie.
 Format detect_format(const Frontmatter& frontmatter);
 
+// Whether a file met while walking a folder is an agent file: its path is
+// one of a known agent folder or name (format_from_path), or `head` (the
+// file's first bytes; 8 KiB is plenty) opens with a frontmatter holding a
+// `name` or `description` key. README.md, docs and notes are not.
+//   looks_like_agent("repo/README.md", "# Project\n")                -> false
+//   looks_like_agent("x/.claude/agents/api.md", "")                   -> true
+//   looks_like_agent("agents/api.md", "---\ndescription: API\n---\n") -> true
+bool looks_like_agent(std::string_view path, std::string_view head);
+
+// Whether a hidden folder name (".claude", ".github") begins a known agent
+// folder, so a walk that skips hidden folders still enters it.
+bool is_agent_tool_folder(std::string_view folder_name);
+
 // The stem rule used for AgentFile::stem.
 std::string file_stem(std::string_view path);
 

@@ -58,3 +58,39 @@ TEST(DetectFormat, UnknownWhenNothingDecidesOrFormatsTie) {
 
 }  // namespace
 }  // namespace agentmerge
+
+namespace agentmerge {
+namespace {
+
+TEST(LooksLikeAgent, KnownFoldersAndNamesAreAgents) {
+  EXPECT_TRUE(looks_like_agent("repo/.claude/agents/api.md", ""));
+  EXPECT_TRUE(looks_like_agent("repo/.github/agents/api.agent.md", "# no frontmatter"));
+  EXPECT_TRUE(looks_like_agent("anywhere/api.chatmode.md", ""));
+}
+
+TEST(LooksLikeAgent, AFrontmatterWithNameOrDescriptionMakesAnAgent) {
+  EXPECT_TRUE(looks_like_agent("agents/api.md", "---\nname: api\n---\nBody\n"));
+  EXPECT_TRUE(looks_like_agent("agents/api.md", "\xEF\xBB\xBF---\r\ntools: Read\r\ndescription : x\r\n---\r\n"));
+  EXPECT_TRUE(looks_like_agent("agents/api.md", "---\nname: api"));  // head cut mid-frontmatter
+}
+
+TEST(LooksLikeAgent, ReadmesDocsAndOtherFrontmattersAreNot) {
+  EXPECT_FALSE(looks_like_agent("repo/README.md", "# Project\n\nname: not a key\n"));
+  EXPECT_FALSE(looks_like_agent("docs/post.md", "---\ntitle: Post\nlayout: page\n---\nname: x\n"));
+  EXPECT_FALSE(looks_like_agent("docs/post.md", "---\nnamespace: x\n---\n"));
+  EXPECT_FALSE(looks_like_agent("docs/empty.md", ""));
+  EXPECT_FALSE(looks_like_agent("docs/rule.md", "----\nname: x\n"));
+}
+
+TEST(IsAgentToolFolder, TheFirstFolderOfEveryKnownAgentFolder) {
+  EXPECT_TRUE(is_agent_tool_folder(".claude"));
+  EXPECT_TRUE(is_agent_tool_folder(".github"));
+  EXPECT_TRUE(is_agent_tool_folder(".opencode"));
+  EXPECT_TRUE(is_agent_tool_folder(".config"));
+  EXPECT_FALSE(is_agent_tool_folder(".git"));
+  EXPECT_FALSE(is_agent_tool_folder(".venv"));
+  EXPECT_FALSE(is_agent_tool_folder("agents"));
+}
+
+}  // namespace
+}  // namespace agentmerge

@@ -37,53 +37,64 @@ bool has_frontmatter_start(std::string_view head) {
   return head.starts_with("---");
 }
 
+// One repository (non-bare) and its work tree, resolved once.
+struct Repo {
+  git_repository* repo = nullptr;
+  fs::path workdir;  // canonical
+};
+
 // Repositories opened once per walk, by the folder that holds their .git.
 class Repositories {
  public:
   Repositories() { git_libgit2_init(); }
   ~Repositories() {
-    for (auto& [root, repo] : repos_) git_repository_free(repo);
+    for (auto& [key, r] : repos_)
+      if (r.repo != nullptr) git_repository_free(r.repo);
     git_libgit2_shutdown();
   }
   Repositories(const Repositories&) = delete;
   Repositories& operator=(const Repositories&) = delete;
 
   // The repository `dir` belongs to (searching upward), or nullptr.
-  git_repository* open(const fs::path& dir) {
+  const Repo* open(const fs::path& dir) {
     git_buf root = GIT_BUF_INIT;
-    git_repository* repo = nullptr;
+    const Repo* found = nullptr;
     if (git_repository_discover(&root, dir.c_str(), 0, nullptr) == 0) {
       const std::string key(root.ptr, root.size);
       auto it = repos_.find(key);
-      if (it != repos_.end()) {
-        repo = it->second;
-      } else if (git_repository_open(&repo, key.c_str()) == 0) {
-        repos_[key] = repo;
-      } else {
-        repo = nullptr;
-      }
+      if (it == repos_.end()) it = repos_.emplace(key, opened(key)).first;
+      found = it->second.repo != nullptr ? &it->second : nullptr;
     }
     git_buf_dispose(&root);
-    return repo != nullptr && git_repository_is_bare(repo) == 0 ? repo : nullptr;
+    return found;
   }
 
  private:
-  std::map<std::string, git_repository*> repos_;
+  static Repo opened(const std::string& git_dir) {
+    Repo r;
+    std::error_code ec;
+    if (git_repository_open(&r.repo, git_dir.c_str()) != 0) return Repo{};
+    const char* workdir = git_repository_workdir(r.repo);
+    if (workdir != nullptr) r.workdir = fs::canonical(workdir, ec);
+    if (workdir == nullptr || ec) {
+      git_repository_free(r.repo);
+      return Repo{};
+    }
+    return r;
+  }
+
+  std::map<std::string, Repo> repos_;
 };
 
-bool git_ignored(git_repository* repo, const fs::path& path, bool is_dir) {
+// `canonical`: the path with its folder resolved (the walk knows it).
+bool git_ignored(const Repo* repo, const fs::path& canonical, bool is_dir) {
   if (repo == nullptr) return false;
-  std::error_code ec;
-  const fs::path workdir = fs::canonical(git_repository_workdir(repo), ec);
-  if (ec) return false;
-  const fs::path abs = fs::weakly_canonical(fs::absolute(path), ec);
-  if (ec) return false;
-  const fs::path rel = abs.lexically_relative(workdir);
+  const fs::path rel = canonical.lexically_relative(repo->workdir);
   if (rel.empty() || *rel.begin() == "..") return false;
   std::string s = rel.generic_string();
   if (is_dir) s += "/";
   int ignored = 0;
-  return git_ignore_path_is_ignored(&ignored, repo, s.c_str()) == 0 && ignored == 1;
+  return git_ignore_path_is_ignored(&ignored, repo->repo, s.c_str()) == 0 && ignored == 1;
 }
 
 struct Walker {
@@ -95,27 +106,30 @@ struct Walker {
   std::set<fs::path> files;
 
   // Why a folder met in a walk is not entered, or "".
-  std::string skip_dir(const fs::path& p, git_repository* repo) const {
+  std::string skip_dir(const fs::path& p, const fs::path& canon, const Repo* repo) const {
     const std::string name = p.filename().string();
     if (name == ".git") return "hidden";
     if (!args.hidden && name.starts_with('.') && !is_agent_tool_folder(name)) return "hidden";
     if (!args.hidden && name == "node_modules") return "node_modules";
-    if (!args.no_ignore && git_ignored(repo, p, true)) return "git-ignored";
+    if (!args.no_ignore && git_ignored(repo, canon, true)) return "git-ignored";
     return "";
   }
 
   // Why a file met in a walk is not taken, or "".
-  std::string skip_file(const fs::path& p, git_repository* repo) const {
+  std::string skip_file(const fs::path& p, const fs::path& canon, const Repo* repo) const {
     const std::string ext = p.extension().string();
     if (ext != ".md" && ext != ".txt") return "-";  // not counted: not Markdown
     const std::string head = head_of(p);
     if (ext == ".txt" && !has_frontmatter_start(head)) return "-";
-    if (!args.no_ignore && git_ignored(repo, p, false)) return "git-ignored";
+    if (!args.no_ignore && git_ignored(repo, canon, false)) return "git-ignored";
     if (!looks_like_agent(p.generic_string(), head)) return "not an agent file";
     return "";
   }
 
-  void dir(const fs::path& d) {
+  // `parent`: the repository of the folder holding `d` (a walk root: none
+  // known yet, so it is looked up); a folder with its own .git starts a
+  // nested repository.
+  void dir(const fs::path& d, const Repo* parent, bool root) {
     std::error_code ec;
     const fs::path canon = fs::canonical(d, ec);
     if (ec || !seen_dirs.insert(canon).second) return;  // unreadable, or a loop
@@ -124,20 +138,22 @@ struct Walker {
       errors.push_back(Error{d.string(), 0, "io", ec.message()});
       return;
     }
-    git_repository* repo = args.no_ignore ? nullptr : repos.open(d);
-    for (const auto& entry : it) entry_in(entry, repo);
+    const Repo* repo = parent;
+    if (!args.no_ignore && (root || fs::exists(d / ".git", ec))) repo = repos.open(d);
+    for (const auto& entry : it) entry_in(entry, canon, repo);
   }
 
-  void entry_in(const fs::directory_entry& entry, git_repository* repo) {
+  void entry_in(const fs::directory_entry& entry, const fs::path& canon_dir, const Repo* repo) {
     std::error_code ec;
     const fs::path& p = entry.path();
+    const fs::path canon = canon_dir / p.filename();
     if (entry.is_directory(ec)) {
       if (entry.is_symlink(ec) && !args.follow_symlinks) return;
-      const std::string why = skip_dir(p, repo);
-      if (why.empty()) dir(p);
+      const std::string why = skip_dir(p, canon, repo);
+      if (why.empty()) dir(p, repo, false);
       else walk.skipped.push_back({p, why});
     } else if (entry.is_regular_file(ec)) {
-      const std::string why = skip_file(p, repo);
+      const std::string why = skip_file(p, canon, repo);
       if (why.empty()) files.insert(p);
       else if (why != "-") walk.skipped.push_back({p, why});
     }
@@ -163,7 +179,7 @@ Walk walk_paths(const std::vector<std::string>& inputs, const WalkArgs& args,
     const fs::path p(in);
     std::error_code ec;
     if (fs::is_directory(p, ec)) {
-      w.dir(p);
+      w.dir(p, nullptr, true);
     } else if (fs::exists(p, ec)) {
       w.files.insert(p);
     } else if (ec && ec.value() == ELOOP) {

@@ -86,6 +86,14 @@ team/nested/agents/tester.md"
 out=$(cd "$r" && "$bin" lint README.md build/agents/generated.md 2>&1)
 [[ $out == *"README.md"* ]] || fail "a named README.md was not linted: $out"
 
+# A nested repository's own ignore rules apply inside it.
+git init -q "$r/vendor/sub"
+printf 'gen/\n' > "$r/vendor/sub/.gitignore"
+agent "$r/vendor/sub/gen/made.md" made
+agent "$r/vendor/sub/agents/kept.md" kept
+out=$(listed)
+[[ $out == *"vendor/sub/agents/kept.md"* && $out != *"made.md"* ]] || fail "nested repository: $out"
+
 # A folder outside any repository: no ignore rules, the other rules hold.
 mkdir -p "$tmp/plain"; agent "$tmp/plain/a.md" a; printf '# Notes\n' > "$tmp/plain/notes.md"
 out=$("$bin" scan --json "$tmp/plain" 2> /dev/null | python3 -c 'import json,sys; print(json.load(sys.stdin)["files"])')

@@ -24,6 +24,7 @@
 #include "agentmerge/parse.hpp"
 #include "commands.hpp"
 #include "console.hpp"
+#include "config_file.hpp"
 #include "io.hpp"
 #include "walk.hpp"
 #include "limits.hpp"
@@ -43,6 +44,7 @@ struct ConvertArgs {
   bool force = false;
   bool json = false;
   WalkArgs walk;
+  std::optional<std::string> config;
   unsigned jobs = 0;
   ParseOptions parse;
 };
@@ -144,9 +146,20 @@ void check_name_by_file(const fs::path& out, const Target& t, const ConvertResul
 }
 
 ExitCode run_convert(const ConvertArgs& args) {
-  const auto target = parse_target(args.to);
+  auto config = load_config(args.config, args.paths);
+  if (!config) {
+    std::cerr << config.error().to_string() << "\n";
+    return ExitCode::Usage;
+  }
+  std::string to = args.to;
+  if (to.empty() && config->target) to = std::string(to_string(*config->target));
+  if (to.empty()) {
+    std::cerr << "agentmerge convert: --to FORMAT is required (or target: in agentmerge.yaml)\n";
+    return ExitCode::Usage;
+  }
+  const auto target = parse_target(to);
   if (!target) {
-    std::cerr << "agentmerge convert: unknown --to format '" << args.to
+    std::cerr << "agentmerge convert: unknown --to format '" << to
               << "' (claude, opencode, copilot, qwen, gemini, codex, kiro)\n";
     return ExitCode::Usage;
   }
@@ -264,8 +277,9 @@ void add_convert(CLI::App& app, Action& action) {
   sub->add_option("paths", args->paths, "Agent files or folders (walked recursively)")
       ->required();
   sub->add_option("--to", args->to,
-                  "Target format: claude, opencode, copilot, qwen, gemini, codex, kiro")
-      ->required();
+                  "Target format: claude, opencode, copilot, qwen, gemini, codex, kiro "
+                  "(default: target: in agentmerge.yaml)");
+  sub->add_option("--config", args->config, "Config file (default: agentmerge.yaml upward)");
   sub->add_option("--from", args->from,
                   "Read every input as this format (default: detected; *.toml and *.json "
                   "files given by name are read as codex and kiro)");

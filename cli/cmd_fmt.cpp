@@ -17,6 +17,7 @@
 #include "agentmerge/emit.hpp"
 #include "commands.hpp"
 #include "console.hpp"
+#include "config_file.hpp"
 #include "io.hpp"
 #include "limits.hpp"
 
@@ -31,6 +32,7 @@ struct FmtOptions {
   std::string output;
   bool in_place = false;
   bool check = false;
+  std::optional<std::string> config;
   ParseOptions parse;
 };
 
@@ -99,6 +101,10 @@ ExitCode run(const FmtOptions& o) {
     std::cerr << "agentmerge fmt: " << *err << "\n";
     return ExitCode::Usage;
   }
+  if (auto config = load_config(o.config, o.files); !config) {
+    std::cerr << config.error().to_string() << "\n";
+    return ExitCode::Usage;
+  }
   const ParseOptions& popts = o.parse;
   bool unreadable = false;
   bool changed = false;
@@ -124,6 +130,8 @@ void add_fmt(CLI::App& app, Action& action) {
                 "Rewrite the files atomically (permissions kept; unchanged files untouched)");
   sub->add_flag("--check", opts->check,
                 "Write nothing; list the files that would change and exit 1 if any");
+  sub->add_option("--config", opts->config,
+                  "Config file (default: agentmerge.yaml upward); checked, fmt has no settings");
   add_limit_options(sub, opts->parse);
   sub->footer(
       "Exit codes: 0 ok, 1 --check found files that would change, 2 usage,\n"

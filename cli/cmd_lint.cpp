@@ -15,6 +15,7 @@
 #include "agentmerge/lint.hpp"
 #include "commands.hpp"
 #include "console.hpp"
+#include "config_file.hpp"
 #include "io.hpp"
 #include "walk.hpp"
 #include "limits.hpp"
@@ -29,6 +30,7 @@ struct LintOptions {
   std::vector<std::string> paths;
   bool json = false;
   WalkArgs walk;
+  std::optional<std::string> config;
   ParseOptions parse;
 };
 
@@ -69,6 +71,9 @@ ExitCode run(const LintOptions& o) {
   const std::vector<Target> files = targets(o.paths, o.walk, errors);
   std::vector<Diagnostic> findings;
   for (const auto& e : errors) findings.push_back(from_error(e));
+  // The config that applies is linted too: a misspelt key is an error here.
+  if (auto config = load_config(o.config, o.paths); !config) errors.push_back(config.error());
+  if (errors.size() > findings.size()) findings.push_back(from_error(errors.back()));
   bool unreadable = !errors.empty();
   const ParseOptions& popts = o.parse;
   for (const Target& t : files) {
@@ -114,6 +119,7 @@ void add_lint(CLI::App& app, Action& action) {
   sub->add_option("paths", opts->paths, "Agent files or folders (searched recursively)")
       ->required();
   add_walk_options(sub, opts->walk);
+  sub->add_option("--config", opts->config, "Config file to check (default: agentmerge.yaml upward)");
   sub->add_flag("--json", opts->json, "Print the findings as JSON (schema agentmerge-lint/1)");
   add_limit_options(sub, opts->parse);
   sub->footer(

@@ -515,7 +515,7 @@ ExitCode run_migrate(const MigrateArgs& args) {
     to = parse_format(*args.to);
     if (!to || *to == Format::Unknown) return usage("--to must be claude, opencode, copilot, qwen or gemini");
   }
-  auto config = load_config(args.config);
+  auto config = load_config(args.config, args.paths);
   if (!config) return usage(config.error().to_string());
   const unsigned jobs = args.jobs == 0 ? default_jobs() : args.jobs;
   Progress progress("files", 0, verbosity());

@@ -54,7 +54,7 @@ nlohmann::json errors_json(const std::vector<Error>& errors) {
 }
 
 ExitCode run_scan(const ScanArgs& args) {
-  auto config = load_config(args.config);
+  auto config = load_config(args.config, args.paths);
   if (!config) {
     std::cerr << "agentmerge scan: " << config.error().to_string() << "\n";
     return ExitCode::Usage;

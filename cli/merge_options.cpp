@@ -53,7 +53,8 @@ void add_merge_policy_options(CLI::App* sub, MergePolicyArgs& args) {
 std::optional<ExitCode> build_merge_options(const MergePolicyArgs& a,
                                             const std::vector<std::string>& sources,
                                             std::string_view command, MergeOptions& opts) {
-  auto config = load_config(a.config.empty() ? std::nullopt : std::optional<std::string>(a.config));
+  auto config = load_config(a.config.empty() ? std::nullopt : std::optional<std::string>(a.config),
+                            sources);
   if (!config) {
     std::cerr << config.error().to_string() << "\n";
     return a.config.empty() ? ExitCode::Unreadable : ExitCode::Usage;

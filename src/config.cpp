@@ -8,6 +8,7 @@
 // Unknown keys and values of the wrong type are errors with file:line, so a
 // typo in a config file never silently does nothing.
 #include "agentmerge/config.hpp"
+#include "agentmerge/suggest.hpp"
 
 #include <algorithm>
 #include <array>
@@ -258,9 +259,14 @@ Result<Config> parse_config(std::string_view yaml, std::string_view source_name)
       const auto it = std::find_if(table.begin(), table.end(),
                                    [&](const auto& r) { return r.first == key; });
       if (it == table.end()) {
+        std::vector<std::string> known;
+        for (const auto& r : table) known.push_back(r.first);
+        const auto near = closest_word(key, known);
         return config_error(source_name, kv.first,
-                            "unknown key '" + key + "' (known: target, policies, thresholds, "
-                            "heading_synonyms, name_aliases, source_priority, section_order)");
+                            "unknown key '" + key + "'" +
+                                (near ? " (did you mean '" + *near + "'?)" : "") +
+                                " (known: target, policies, thresholds, heading_synonyms, "
+                                "name_aliases, source_priority, section_order)");
       }
       if (auto err = it->second(kv.second, config, source_name)) return *err;
     }

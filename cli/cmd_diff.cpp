@@ -44,7 +44,7 @@ std::optional<Loaded> load(const std::string& path, const ParseOptions& popt) {
     std::cerr << "agentmerge diff: " << bytes.error().to_string() << "\n";
     return std::nullopt;
   }
-  auto file = parse_agent(*bytes, path, popt);
+  auto file = parse_agent(*bytes, display_name(path), popt);
   if (!file) {
     std::cerr << "agentmerge diff: " << file.error().to_string() << "\n";
     return std::nullopt;

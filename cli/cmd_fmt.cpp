@@ -7,6 +7,7 @@
 // (--check, paths on stdout). Parse diagnostics and emit notes go to stderr.
 // Exit codes: 0 ok, 1 --check found files to change, 2 usage, 3 an input
 // could not be read or parsed (the other files are still processed).
+#include <algorithm>
 #include <filesystem>
 #include <iostream>
 #include <memory>
@@ -43,6 +44,8 @@ std::optional<std::string> usage_error(const FmtOptions& o) {
   const int modes = (o.output.empty() ? 0 : 1) + (o.in_place ? 1 : 0) + (o.check ? 1 : 0);
   if (modes > 1) return "-o, --in-place and --check exclude each other";
   if (!o.output.empty() && o.files.size() != 1) return "-o takes exactly one input file";
+  if (o.in_place && std::find(o.files.begin(), o.files.end(), "-") != o.files.end())
+    return "--in-place cannot rewrite standard input ('-'); use -o FILE or stdout";
   if (modes == 0 && o.files.size() != 1)
     return "several files need --in-place or --check (stdout takes one file)";
   return std::nullopt;
@@ -68,7 +71,7 @@ Outcome format_one(const fs::path& path, const FmtOptions& o, const ParseOptions
     std::cerr << bytes.error().to_string() << "\n";
     return {true, false};
   }
-  auto file = parse_agent(*bytes, path.string(), popts);
+  auto file = parse_agent(*bytes, display_name(path), popts);
   if (!file) {
     std::cerr << file.error().to_string() << "\n";
     return {true, false};

@@ -47,7 +47,48 @@ Fd& Fd::operator=(Fd&& other) noexcept {
   return *this;
 }
 
+namespace {
+
+std::string& stdin_name_slot() {
+  static std::string name = "<stdin>";
+  return name;
+}
+
+// Standard input, at most max_bytes + 1 bytes, once per process.
+Result<std::string> read_stdin(std::size_t max_bytes) {
+  static bool read_before = false;
+  const std::string name = stdin_name_slot();
+  if (read_before) return Error{name, 0, "io", "standard input ('-') can be read only once"};
+  read_before = true;
+  std::string out;
+  char buf[65536];
+  while (out.size() <= max_bytes) {
+    const ssize_t n = ::read(STDIN_FILENO, buf, sizeof buf);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) return Error{name, 0, "io", "read error: " + os_reason(errno)};
+    if (n == 0) break;
+    out.append(buf, static_cast<std::size_t>(n));
+  }
+  if (out.size() > max_bytes) return too_large(name, max_bytes);
+  return out;
+}
+
+}  // namespace
+
+void set_stdin_name(std::string name) { stdin_name_slot() = std::move(name); }
+
+std::string display_name(const fs::path& path) {
+  return path == "-" ? stdin_name_slot() : path.string();
+}
+
+void add_stdin_option(CLI::App* sub) {
+  sub->add_option_function<std::string>(
+      "--stdin-filename", [](const std::string& name) { set_stdin_name(name); },
+      "Name standard input ('-') by this path: in messages, and for the format detected from it");
+}
+
 Result<std::string> read_file(const fs::path& path, std::size_t max_bytes) {
+  if (path == "-") return read_stdin(max_bytes);
   // O_NONBLOCK: opening a FIFO must not wait for a writer; it is refused
   // below like every file that is not a regular one.
   const Fd fd(::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY));
@@ -85,7 +126,7 @@ Result<std::string> read_file(const fs::path& path, std::size_t max_bytes) {
 Result<AgentFile> load_agent(const fs::path& path, const ParseOptions& options) {
   auto bytes = read_file(path, options.max_bytes);
   if (!bytes) return bytes.error();
-  return parse_agent(*bytes, path.string(), options);
+  return parse_agent(*bytes, display_name(path), options);
 }
 
 namespace {

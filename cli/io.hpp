@@ -1,6 +1,8 @@
 // Filesystem access for the subcommands (the library never touches files).
 #pragma once
 
+#include <CLI/CLI.hpp>
+
 #include <filesystem>
 #include <string>
 #include <string_view>
@@ -36,8 +38,17 @@ inline constexpr std::size_t kDefaultMaxBytes = ParseOptions{}.max_bytes;
 // socket or device ("not-a-file"), a file above `max_bytes` ("too-large";
 // at most max_bytes + 1 bytes are ever read). Error "io" with the OS
 // message on other failures.
+// "-" is standard input (any kind of stream; once per process).
 Result<std::string> read_file(const std::filesystem::path& path,
                               std::size_t max_bytes = kDefaultMaxBytes);
+
+// The name "-" goes by in messages and format detection: "<stdin>", or the
+// --stdin-filename given (ruff and clang-format style).
+void set_stdin_name(std::string name);
+// `path`, or the standard input's name for "-".
+std::string display_name(const std::filesystem::path& path);
+// --stdin-filename NAME on `sub`.
+void add_stdin_option(CLI::App* sub);
 
 // Reads and parses one agent file.
 Result<AgentFile> load_agent(const std::filesystem::path& path, const ParseOptions& options);

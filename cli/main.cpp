@@ -15,6 +15,7 @@
 #include "commands.hpp"
 #include "console.hpp"
 #include "help.hpp"
+#include "io.hpp"
 #include "terminal.hpp"
 
 namespace {
@@ -67,6 +68,8 @@ int main(int argc, char** argv) {
   agentmerge::cli::add_completions(app, action);
   for (CLI::App* sub : app.get_subcommands([](CLI::App*) { return true; }))
     agentmerge::cli::add_console_options(sub);
+  for (const char* name : {"dump", "fmt", "lint", "diff", "merge", "review"})
+    agentmerge::cli::add_stdin_option(app.get_subcommand(name));
   agentmerge::cli::polish_help(app);
 
   if (agentmerge::cli::report_unknown_command(app, argc, argv))

@@ -178,7 +178,9 @@ Walk walk_paths(const std::vector<std::string>& inputs, const WalkArgs& args,
   for (const std::string& in : inputs) {
     const fs::path p(in);
     std::error_code ec;
-    if (fs::is_directory(p, ec)) {
+    if (in == "-") {
+      w.files.insert(p);  // standard input
+    } else if (fs::is_directory(p, ec)) {
       w.dir(p, nullptr, true);
     } else if (fs::exists(p, ec)) {
       w.files.insert(p);

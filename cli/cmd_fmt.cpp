@@ -33,6 +33,7 @@ struct FmtOptions {
   std::string output;
   bool in_place = false;
   bool check = false;
+  bool textconv = false;  // git diff.<driver>.textconv: quiet, raw bytes on failure
   std::optional<std::string> config;
   ParseOptions parse;
 };
@@ -43,6 +44,7 @@ enum class Mode { Stdout, Output, InPlace, Check };
 std::optional<std::string> usage_error(const FmtOptions& o) {
   const int modes = (o.output.empty() ? 0 : 1) + (o.in_place ? 1 : 0) + (o.check ? 1 : 0);
   if (modes > 1) return "-o, --in-place and --check exclude each other";
+  if (o.textconv && (modes > 0 || o.files.size() != 1)) return "--textconv takes one file and no other mode";
   if (!o.output.empty() && o.files.size() != 1) return "-o takes exactly one input file";
   if (o.in_place && std::find(o.files.begin(), o.files.end(), "-") != o.files.end())
     return "--in-place cannot rewrite standard input ('-'); use -o FILE or stdout";
@@ -72,6 +74,12 @@ Outcome format_one(const fs::path& path, const FmtOptions& o, const ParseOptions
     return {true, false};
   }
   auto file = parse_agent(*bytes, display_name(path), popts);
+  if (o.textconv) {
+    // git shows whatever this prints; a file that is not an agent file is
+    // shown as it is, never hidden or failed.
+    std::cout << (file ? emit(*file).text : *bytes);
+    return out;
+  }
   if (!file) {
     std::cerr << file.error().to_string() << "\n";
     return {true, false};
@@ -133,6 +141,9 @@ void add_fmt(CLI::App& app, Action& action) {
                 "Rewrite the files atomically (permissions kept; unchanged files untouched)");
   sub->add_flag("--check", opts->check,
                 "Write nothing; list the files that would change and exit 1 if any");
+  sub->add_flag("--textconv", opts->textconv,
+                "For git's diff.<driver>.textconv: print the canonical form with no notes; a file "
+                "that cannot be read as an agent is printed as it is");
   sub->add_option("--config", opts->config,
                   "Config file (default: agentmerge.yaml upward); checked, fmt has no settings");
   add_limit_options(sub, opts->parse);

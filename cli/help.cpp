@@ -35,7 +35,7 @@ constexpr ValueName kValueNames[] = {
     {"max-yaml-values", "N"}, {"max-nesting", "DEPTH"}, {"max-blocks", "N"},
     {"sources", "FILE"},  {"files", "FILE"},       {"file", "FILE"},
     {"paths", "PATH"},    {"A", "FILE"},           {"B", "FILE"},
-    {"shell", "SHELL"},
+    {"shell", "SHELL"},   {"stdin-filename", "PATH"},
 };
 
 struct Examples {

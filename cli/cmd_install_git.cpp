@@ -3,6 +3,8 @@
 //   agentmerge install-git   ->  .git/config:  [diff "agentmerge"]
 //                                                 textconv = agentmerge fmt --textconv
 //                                                 cachetextconv = true
+//                                              [merge "agentmerge"]
+//                                                 driver = agentmerge git-merge-driver %O %A %B %L %P
 //                                prints the .gitattributes lines that select it
 //
 // Written with libgit2 into the repository of the current folder (or the
@@ -25,15 +27,18 @@ struct InstallGitArgs {
 };
 
 constexpr const char* kAttributes =
-    "# .gitattributes: agent files diff through agentmerge\n"
-    ".claude/agents/*.md diff=agentmerge\n"
-    ".opencode/agent/*.md diff=agentmerge\n"
-    ".opencode/agents/*.md diff=agentmerge\n"
-    ".github/agents/*.md diff=agentmerge\n"
-    "*.agent.md diff=agentmerge\n"
-    "*.chatmode.md diff=agentmerge\n"
-    ".qwen/agents/*.md diff=agentmerge\n"
-    ".gemini/agents/*.md diff=agentmerge\n";
+    "# .gitattributes: agent files diff and merge through agentmerge\n"
+    ".claude/agents/*.md diff=agentmerge merge=agentmerge\n"
+    ".opencode/agent/*.md diff=agentmerge merge=agentmerge\n"
+    ".opencode/agents/*.md diff=agentmerge merge=agentmerge\n"
+    ".github/agents/*.md diff=agentmerge merge=agentmerge\n"
+    "*.agent.md diff=agentmerge merge=agentmerge\n"
+    "*.chatmode.md diff=agentmerge merge=agentmerge\n"
+    ".qwen/agents/*.md diff=agentmerge merge=agentmerge\n"
+    ".gemini/agents/*.md diff=agentmerge merge=agentmerge\n";
+
+constexpr const char* kMergeName = "agentmerge: three-way merge of agent files";
+constexpr const char* kMergeDriver = "agentmerge git-merge-driver %O %A %B %L %P";
 
 std::string last_git_error() {
   const ::git_error* e = git_error_last();
@@ -85,12 +90,15 @@ ExitCode run_install_git(const InstallGitArgs& args) {
               << last_git_error() << "\n";
     code = ExitCode::Unreadable;
   } else if (git_config_set_string(config, "diff.agentmerge.textconv", "agentmerge fmt --textconv") != 0 ||
-             git_config_set_bool(config, "diff.agentmerge.cachetextconv", 1) != 0) {
+             git_config_set_bool(config, "diff.agentmerge.cachetextconv", 1) != 0 ||
+             git_config_set_string(config, "merge.agentmerge.name", kMergeName) != 0 ||
+             git_config_set_string(config, "merge.agentmerge.driver", kMergeDriver) != 0) {
     std::cerr << "agentmerge install-git: cannot write the git config: " << last_git_error() << "\n";
     code = ExitCode::Unreadable;
   } else {
-    std::cout << "wrote diff.agentmerge.textconv = agentmerge fmt --textconv ("
-              << (args.global ? "global" : "this repository") << ")\n"
+    std::cout << "wrote diff.agentmerge.textconv = agentmerge fmt --textconv and "
+                 "merge.agentmerge.driver = "
+              << kMergeDriver << " (" << (args.global ? "global" : "this repository") << ")\n"
               << kAttributes;
   }
   if (config != nullptr) git_config_free(config);
@@ -103,7 +111,7 @@ ExitCode run_install_git(const InstallGitArgs& args) {
 void add_install_git(CLI::App& app, Action& action) {
   auto args = std::make_shared<InstallGitArgs>();
   auto* sub = app.add_subcommand(
-      "install-git", "Configure git to diff agent files through agentmerge (diff.agentmerge.textconv)");
+      "install-git", "Configure git to diff and merge agent files through agentmerge");
   sub->add_flag("--global", args->global, "Write ~/.gitconfig instead of this repository's config");
   sub->footer(
       "Examples:\n"

@@ -22,6 +22,8 @@ void add_scan(CLI::App& app, Action& action);
 void add_convert(CLI::App& app, Action& action);
 void add_migrate(CLI::App& app, Action& action);
 void add_completions(CLI::App& app, Action& action);
+void add_merge3(CLI::App& app, Action& action);
+void add_git_merge_driver(CLI::App& app, Action& action);
 void add_install_git(CLI::App& app, Action& action);
 
 }  // namespace agentmerge::cli

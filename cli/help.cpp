@@ -35,7 +35,8 @@ constexpr ValueName kValueNames[] = {
     {"max-yaml-values", "N"}, {"max-nesting", "DEPTH"}, {"max-blocks", "N"},
     {"sources", "FILE"},  {"files", "FILE"},       {"file", "FILE"},
     {"paths", "PATH"},    {"A", "FILE"},           {"B", "FILE"},
-    {"shell", "SHELL"},   {"stdin-filename", "PATH"},
+    {"shell", "SHELL"},   {"stdin-filename", "PATH"},  {"path", "PATH"},
+    {"marker-size", "N"},
 };
 
 struct Examples {

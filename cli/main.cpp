@@ -65,6 +65,8 @@ int main(int argc, char** argv) {
   agentmerge::cli::add_scan(app, action);
   agentmerge::cli::add_convert(app, action);
   agentmerge::cli::add_migrate(app, action);
+  agentmerge::cli::add_merge3(app, action);
+  agentmerge::cli::add_git_merge_driver(app, action);
   agentmerge::cli::add_install_git(app, action);
   agentmerge::cli::add_completions(app, action);
   for (CLI::App* sub : app.get_subcommands([](CLI::App*) { return true; }))

@@ -241,6 +241,10 @@ std::string emit_yaml_value(const Value& value, int indent) {
   return emit_value(value, indent, Context::Block);
 }
 
+std::string emit_yaml_entry(const std::string& key, const Value& value) {
+  return entry_line(key, value);
+}
+
 std::string emit_frontmatter(const AgentFile& file, Format target,
                              std::vector<Diagnostic>& notes) {
   if (target == Format::Unknown) target = file.format;

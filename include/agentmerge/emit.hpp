@@ -46,4 +46,8 @@ std::string emit_block(const Block& block);
 // valid for a strict parser (quoted when a plain scalar would not be).
 std::string emit_yaml_value(const Value& value, int indent);
 
+// One frontmatter entry, "key: value\n" (a block collection on the lines
+// that follow), as emit_frontmatter writes it.
+std::string emit_yaml_entry(const std::string& key, const Value& value);
+
 }  // namespace agentmerge

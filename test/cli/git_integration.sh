@@ -22,7 +22,7 @@ git add -A && git commit -qm base || fail "commit"
 
 "$bin" install-git > "$tmp/attrs" || fail "install-git exited $?"
 [[ $(git config diff.agentmerge.textconv) == "agentmerge fmt --textconv" ]] || fail "textconv not configured"
-grep -q '^.claude/agents/\*.md diff=agentmerge$' "$tmp/attrs" || fail "no .gitattributes lines printed"
+grep -q '^.claude/agents/\*.md diff=agentmerge merge=agentmerge$' "$tmp/attrs" || fail "no .gitattributes lines printed"
 grep -v '^#' "$tmp/attrs" | grep -v '^wrote' > .gitattributes
 "$bin" install-git > /dev/null || fail "install-git is not repeatable"
 

@@ -15,7 +15,8 @@ complete_words() {  # complete_words WORD... : COMPREPLY for the last word
 expect() {  # expect "GOT" "WANTED"
   [[ $1 == "$2" ]] || { echo "completion: got '$1', wanted '$2'"; exit 1; }
 }
-expect "$(complete_words agentmerge mer)" "merge "
+expect "$(complete_words agentmerge mer)" "merge merge3 "
+expect "$(complete_words agentmerge git-m)" "git-merge-driver "
 expect "$(complete_words agentmerge mi)" "migrate "
 expect "$(complete_words agentmerge merge --bud)" "--budget "
 expect "$(complete_words agentmerge merge --to co)" "codex copilot "

@@ -1,9 +1,11 @@
 // `agentmerge convert PATH... --to FORMAT [-o OUT | --out DIR]`
 //
 // 1:1 conversion between formats, no merging. One input without -o/--out
-// prints to stdout; -o writes one file; --out DIR writes each input as
-// DIR/<name>.md (DIR/<name>.agent.md for copilot, DIR/<name>.toml for codex,
-// DIR/<name>.json for kiro). Codex (*.toml) and Kiro (*.json) agents given by
+// prints to stdout; -o writes one file; --out DIR writes each input at its
+// path below the folder named (--layout tree), in the target's agent folder
+// (--layout tool) or flat, as <name>.md (<name>.agent.md for copilot,
+// <name>.toml for codex, <name>.json for kiro). Two files one tool would
+// see as the same agent are a warning naming both. Codex (*.toml) and Kiro (*.json) agents given by
 // name are read back as inputs. Everything the target cannot express is
 // printed per file to stderr (and in --json).
 // Exit codes: 0 converted faithfully; 1 converted, but something could not be
@@ -21,6 +23,7 @@
 #include <nlohmann/json.hpp>
 
 #include "agentmerge/convert.hpp"
+#include "agentmerge/normalize.hpp"
 #include "agentmerge/parse.hpp"
 #include "commands.hpp"
 #include "console.hpp"
@@ -41,6 +44,7 @@ struct ConvertArgs {
   std::optional<std::string> from;
   std::optional<std::string> output;   // -o
   std::optional<std::string> out_dir;  // --out
+  std::string layout = "tree";         // --layout
   bool force = false;
   bool json = false;
   WalkArgs walk;
@@ -109,6 +113,7 @@ void write_output(const fs::path& path, const ConvertResult& r, const ConvertArg
                   FileOutcome& o) {
   o.output = path.string();
   std::error_code ec;
+  if (path.has_parent_path()) fs::create_directories(path.parent_path(), ec);
   if (fs::exists(path, ec)) {
     auto current = read_file(path);
     if (current && *current == r.text) {
@@ -142,6 +147,58 @@ void check_name_by_file(const fs::path& out, const Target& t, const ConvertResul
                                  std::string(to_string(*target)) +
                                      " takes the agent name from the file name: " + out.string() +
                                      " names it '" + stem + "', not '" + r.converted.stem + "'"});
+  }
+}
+
+// The input's path below the folder named on the command line it was found
+// in (the deepest such folder); a file named directly: its file name.
+std::string relative_to_inputs(const fs::path& file, const std::vector<std::string>& inputs) {
+  std::string best = file.filename().string();
+  std::size_t best_root = 0;
+  const fs::path normal = file.lexically_normal();
+  for (const auto& input : inputs) {
+    const fs::path root = fs::path(input).lexically_normal();
+    std::error_code ec;
+    if (!fs::is_directory(root, ec)) continue;
+    const fs::path rel = normal.lexically_relative(root);
+    if (rel.empty() || *rel.begin() == "..") continue;
+    if (root.string().size() + 1 > best_root) {
+      best = rel.generic_string();
+      best_root = root.string().size() + 1;
+    }
+  }
+  return best;
+}
+
+// A symbolic link between the output folder and the file would send the
+// write elsewhere: refused.
+std::optional<Error> link_below(const fs::path& out_dir, const fs::path& file) {
+  fs::path at = out_dir;
+  const fs::path rel = file.lexically_relative(out_dir);
+  for (auto part = rel.begin(); part != rel.end(); ++part) {
+    at /= *part;
+    std::error_code ec;
+    if (fs::is_symlink(at, ec))
+      return Error{at.string(), 0, "link-in-out",
+                   "is a symbolic link inside --out; not followed (remove it to write here)"};
+  }
+  return std::nullopt;
+}
+
+// Agents a tool would see under one name: a warning on each later file.
+void warn_identity_collisions(const std::vector<std::optional<ConvertResult>>& results,
+                              std::vector<FileOutcome>& outcomes, const std::string& target) {
+  std::map<std::string, std::size_t> first;  // identity -> outcome index
+  for (std::size_t i = 0; i < results.size(); ++i) {
+    if (!results[i] || outcomes[i].status == "error") continue;
+    const std::string id = normalize_name(results[i]->converted.name());
+    const auto [it, fresh] = first.emplace(id, i);
+    if (fresh) continue;
+    const FileOutcome& other = outcomes[it->second];
+    outcomes[i].notes.push_back(
+        {Severity::Warning, outcomes[i].source, 0, "identity-collision",
+         target + " sees one agent '" + id + "' in two files: " + outcomes[i].output + " (from " +
+             outcomes[i].source + ") and " + other.output + " (from " + other.source + ")"});
   }
 }
 
@@ -206,8 +263,11 @@ ExitCode run_convert(const ConvertArgs& args) {
   });
   progress.finish();
 
+  const Layout layout = parse_layout(args.layout).value_or(Layout::Tree);
+  const std::string_view folder =
+      std::visit([](auto f) { return agent_folder(f); }, *target);
   std::vector<FileOutcome> outcomes;
-  for (const Error& e : errors) outcomes.push_back({e.file, "", "error", {}, e});
+  std::vector<std::optional<ConvertResult>> converted;
   std::map<std::string, std::string> claimed;  // output path -> source
   for (std::size_t i = 0; i < paths.size(); ++i) {
     FileOutcome o{paths[i].string(), "", "", {}, std::nullopt};
@@ -215,18 +275,28 @@ ExitCode run_convert(const ConvertArgs& args) {
       o.status = "error";
       o.error = results[i].error();
       outcomes.push_back(std::move(o));
+      converted.emplace_back();
       continue;
     }
     const ConvertResult& r = *results[i];
+    converted.emplace_back(r);
     o.notes = r.notes;
     if (args.out_dir || args.output) {
-      const fs::path out = args.output ? fs::path(*args.output) : fs::path(*args.out_dir) / r.file_name;
+      const fs::path out =
+          args.output ? fs::path(*args.output)
+                      : fs::path(*args.out_dir) /
+                            output_relative_path(relative_to_inputs(paths[i], args.paths),
+                                                 r.file_name, layout, folder);
       check_name_by_file(out, *target, r, o);
       const auto [it, fresh] = claimed.emplace(out.string(), o.source);
+      const auto link = args.out_dir ? link_below(*args.out_dir, out) : std::nullopt;
       if (!fresh) {
         o.status = "error";
         o.error = Error{o.source, 0, "output-collision",
                         "converts to " + out.string() + ", already written from " + it->second};
+      } else if (link) {
+        o.status = "error";
+        o.error = *link;
       } else {
         write_output(out, r, args, o);
       }
@@ -237,6 +307,8 @@ ExitCode run_convert(const ConvertArgs& args) {
     outcomes.push_back(std::move(o));
   }
 
+  warn_identity_collisions(converted, outcomes, target_word(*target));
+  for (const Error& e : errors) outcomes.push_back({e.file, "", "error", {}, e});
   bool lossy = false;
   bool failed = false;
   nlohmann::json files = nlohmann::json::array();
@@ -288,6 +360,11 @@ void add_convert(CLI::App& app, Action& action) {
   sub->add_option("--out", args->out_dir, "Output folder: one file per input, named by the target's "
                                           "convention")
       ->excludes(single);
+  sub->add_option("--layout", args->layout,
+                  "With --out: tree (default) keeps each input's path below the folder named, "
+                  "tool puts it in the target's agent folder (.github/agents/...), flat writes "
+                  "file names only")
+      ->check(CLI::IsMember({"tree", "tool", "flat"}));
   sub->add_flag("--force", args->force, "Overwrite an existing output file with other content");
   add_walk_options(sub, args->walk);
   sub->add_flag("--json", args->json, "Print per-file results and notes as JSON");

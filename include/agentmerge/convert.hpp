@@ -102,4 +102,35 @@ Result<ConvertResult> convert(const AgentFile& source, ExternalFormat target);
 Result<AgentFile> read_external(std::string_view text, std::string_view source_name,
                                 ExternalFormat format);
 
+// ------------------------------------------------------- output layout --
+
+// The folder, relative to a project root, where the target's tool reads
+// project agents: ".claude/agents", ".opencode/agents", ".github/agents",
+// ".qwen/agents", ".gemini/agents", ".codex/agents", ".kiro/agents".
+std::string_view agent_folder(Format target);
+std::string_view agent_folder(ExternalFormat target);
+
+// Where an output folder (--out) puts each converted file.
+enum class Layout {
+  Tree,  // the input's path below its walk root: same-named agents of
+         // different folders never collide
+  Tool,  // the same, with any agent folder in it (".claude/agents") replaced
+         // by the target's, or the target's in front when there is none
+  Flat,  // the file name alone
+};
+
+// "tree", "tool", "flat"; parse_layout is the inverse.
+std::string_view to_string(Layout layout);
+std::optional<Layout> parse_layout(std::string_view word);
+
+// The output path, relative to the output folder, of an input found at
+// `input_relative` (below its walk root) that converts to `file_name` in a
+// target whose agent folder is `target_folder`:
+//   Tree  "team/.claude/agents/api.md" -> "team/.claude/agents/api.agent.md"
+//   Tool  "team/.claude/agents/api.md" -> "team/.github/agents/api.agent.md"
+//   Tool  "team/api.md"                -> ".github/agents/team/api.agent.md"
+//   Flat  "team/api.md"                -> "api.agent.md"
+std::string output_relative_path(std::string_view input_relative, std::string_view file_name,
+                                 Layout layout, std::string_view target_folder);
+
 }  // namespace agentmerge

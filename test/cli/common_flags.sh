@@ -18,9 +18,9 @@ out=$("$bin" lint --follow-symlinks "$tmp/tree" 2>&1)
 [[ $out == *"linked.md:4: warning: unknown tool 'Bsh'"* ]] || fail "lint --follow-symlinks: $out"
 
 "$bin" convert -q --to opencode --out "$tmp/c1" "$tmp/tree" > /dev/null 2>&1
-[[ ! -e $tmp/c1/linked.md ]] || fail "convert followed a link without --follow-symlinks"
+[[ ! -e $tmp/c1/link/linked.md ]] || fail "convert followed a link without --follow-symlinks"
 "$bin" convert -q --to opencode --out "$tmp/c2" --follow-symlinks "$tmp/tree" > /dev/null 2>&1
-[[ -f $tmp/c2/linked.md ]] || fail "convert --follow-symlinks did not convert the linked agent"
+[[ -f $tmp/c2/link/linked.md ]] || fail "convert --follow-symlinks did not convert the linked agent"
 
 for to in codex kiro; do
   "$bin" merge "$tmp/real/linked.md" "$tmp/real/linked.md" --to $to -o "$tmp/m.$to" 2> /dev/null

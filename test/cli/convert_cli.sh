@@ -25,10 +25,34 @@ printf -- '---\nname: painter\ndescription: Paints.\ncolor: red\n---\n\nYou pain
 [ $rc -eq 1 ] || fail "lossy conversion exited $rc, want 1"
 grep -q "painter.md:4: warning: 'color'" "$tmp/notes" || fail "dropped key not reported with file:line"
 
-# --out DIR: one file per input, named by the target's convention.
-"$bin" convert "$tmp/src" --to copilot --out "$tmp/cp" -q 2>/dev/null; rc=$?
-[ $rc -le 1 ] || fail "--out exited $rc"
-for f in api-designer.agent.md log-triage.agent.md; do [ -f "$tmp/cp/$f" ] || fail "missing $f"; done
+# --out DIR: one file per input, named by the target's convention, at the
+# input's path below the folder named (--layout tree, the default).
+"$bin" convert "$tmp/src" --to copilot --out "$tmp/cp" -q 2>"$tmp/err"; rc=$?
+[ $rc -eq 1 ] || fail "--out exited $rc, want 1 (the identity collision below)"
+for f in team-a/api-designer.agent.md team-b/api_designer.agent.md team-b/log-triage.agent.md; do
+  [ -f "$tmp/cp/$f" ] || fail "missing $f"
+done
+# Two files copilot would read as one agent: a warning naming both.
+grep -q "identity-collision" "$tmp/err" || fail "identity collision not reported: $(cat "$tmp/err")"
+grep -q "cp/team-a/api-designer.agent.md (from $tmp/src/team-a/api-designer.md)" "$tmp/err" \
+  || fail "the collision does not name both paths: $(cat "$tmp/err")"
+# --layout tool: into the target's agent folder, the tree kept below it; an
+# agent folder already in the path is replaced.
+"$bin" convert "$tmp/src" --to copilot --out "$tmp/tool" --layout tool -q 2>/dev/null
+[ -f "$tmp/tool/.github/agents/team-b/log-triage.agent.md" ] || fail "tool layout: $(find "$tmp/tool" -type f)"
+mkdir -p "$tmp/repo/.claude/agents" && cp "$src" "$tmp/repo/.claude/agents/"
+"$bin" convert "$tmp/repo" --to opencode --out "$tmp/oc" --layout tool -q 2>/dev/null
+[ -f "$tmp/oc/.opencode/agents/api-designer.md" ] || fail "agent folder not replaced: $(find "$tmp/oc" -type f)"
+# --layout flat: file names only.
+"$bin" convert "$tmp/src" --to copilot --out "$tmp/flat" --layout flat -q 2>/dev/null
+[ -f "$tmp/flat/log-triage.agent.md" ] || fail "flat layout: $(find "$tmp/flat" -type f)"
+# A symbolic link inside --out is not written through.
+mkdir -p "$tmp/elsewhere" "$tmp/linked" && ln -s "$tmp/elsewhere" "$tmp/linked/team-b"
+"$bin" convert "$tmp/src" --to copilot --out "$tmp/linked" -q 2>"$tmp/err"; rc=$?
+[ $rc -eq 3 ] || fail "a link inside --out exited $rc, want 3"
+grep -q "link-in-out" "$tmp/err" || fail "link inside --out not reported: $(cat "$tmp/err")"
+[ -z "$(ls -A "$tmp/elsewhere")" ] || fail "wrote through a link inside --out"
+[ -f "$tmp/linked/team-a/api-designer.agent.md" ] || fail "the other files were not written"
 
 # Two inputs with the same agent name: the second is an error, not a clobber.
 "$bin" convert "$tmp/src/team-a/api-designer.md" "$tmp/src/team-a/api-designer.md" --to claude --out "$tmp/dup" -q 2>/dev/null
@@ -60,7 +84,7 @@ printf -- '---\nname: bad\x00\n---\n' >"$tmp/src/team-b/nul.md"
 "$bin" convert "$tmp/src" --to gemini --out "$tmp/gm" -q 2>"$tmp/err"; rc=$?
 [ $rc -eq 3 ] || fail "unreadable input exited $rc, want 3"
 grep -q "nul.md" "$tmp/err" || fail "unreadable file not named"
-[ -f "$tmp/gm/log-triage.md" ] || fail "other files not converted"
+[ -f "$tmp/gm/team-b/log-triage.md" ] || fail "other files not converted"
 
 # Usage errors: exit 2.
 "$bin" convert "$src" "$tmp/painter.md" --to claude >/dev/null 2>&1; [ $? -eq 2 ] || fail "several inputs without --out should be usage"

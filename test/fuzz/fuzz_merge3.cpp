@@ -13,10 +13,15 @@
 
 namespace {
 
+// Opening marker lines, LF or CRLF (the result keeps ours' line endings).
 std::size_t count_openings(std::string_view text) {
+  constexpr std::string_view kOpen = "<<<<<<< ours";
   std::size_t n = 0;
-  for (std::size_t at = 0; (at = text.find("<<<<<<< ours\n", at)) != std::string_view::npos; ++at)
-    if (at == 0 || text[at - 1] == '\n') ++n;
+  for (std::size_t at = 0; (at = text.find(kOpen, at)) != std::string_view::npos; ++at) {
+    const std::string_view after = text.substr(at + kOpen.size());
+    const bool line_end = after.starts_with("\n") || after.starts_with("\r\n");
+    if ((at == 0 || text[at - 1] == '\n') && line_end) ++n;
+  }
   return n;
 }
 

@@ -213,7 +213,11 @@ std::optional<Value> tools_value(const AgentFile& file, Format target,
   if (same_format && source == nullptr) return std::nullopt;
   ToolsRendering r = render_tools(target, file.tools);
   const bool lossy = r.widened || !r.inexpressible.empty() || !r.value;
-  if (same_format && lossy) return source->value;  // as written: it means the same
+  // As written when it means the same: a grant the canonical shape would
+  // change, or a map of entries (opencode), whose entries that are already
+  // the default (`read: true`) the canonical shape leaves out. A formatter
+  // never removes what the author wrote; convert and merge may, and say so.
+  if (same_format && (lossy || source->value.is_map())) return source->value;
   for (const auto& id : r.inexpressible) {
     notes.push_back({Severity::Warning, file.source_name, source ? source->line : 0,
                      "tools-inexpressible",

@@ -357,7 +357,9 @@ Result<ConvertResult> convert(const AgentFile& source, Format target) {
   out.converted.format = target;
   out.converted.diagnostics.clear();
   std::string name = source.name();
-  if (source.format == target) {
+  // A `readonly` flag (Cursor) restricts the grant in a way no tools key
+  // shows: the grant is converted like any other, never copied.
+  if (source.format == target && !readonly_flag(source.frontmatter.find("readonly"))) {
     // Same format: nothing to map; the result is the canonical form.
     if (uses_identifier_names(target) && !slug(name).empty()) name = slug(name);
   } else {

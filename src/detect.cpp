@@ -22,12 +22,15 @@ struct PathRule {
   Format format;
 };
 
-constexpr std::array<PathRule, 10> kPathRules{{
+constexpr std::array<PathRule, 11> kPathRules{{
     {".agent.md", true, Format::Copilot},
     {".chatmode.md", true, Format::Copilot},
     {".github/agents/", false, Format::Copilot},
     {".github/chatmodes/", false, Format::Copilot},
     {".claude/agents/", false, Format::Claude},
+    // Cursor's agents share Claude's keys (name, description, model); its
+    // `readonly` flag is read by apply_readonly.
+    {".cursor/agents/", false, Format::Claude},
     {".opencode/agent/", false, Format::Opencode},
     {".opencode/agents/", false, Format::Opencode},
     {".config/opencode/agent", false, Format::Opencode},

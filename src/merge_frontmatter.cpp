@@ -297,7 +297,8 @@ void merge_description(Ctx& c) {
 }
 
 bool states_tools(const AgentFile& f) {
-  return f.frontmatter.find("tools") != nullptr || f.frontmatter.find("permission") != nullptr;
+  return f.frontmatter.find("tools") != nullptr || f.frontmatter.find("permission") != nullptr ||
+         readonly_flag(f.frontmatter.find("readonly"));
 }
 
 // The merged set. Union and Intersection run over the sources that state

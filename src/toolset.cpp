@@ -9,6 +9,7 @@
 //   opencode tools: {"*": false, read: true}     -> Allow{read}
 //   Allow{read, shell} rendered for opencode     -> {"*": false, bash: true, read: true}
 #include <algorithm>
+#include <cctype>
 #include <set>
 
 #include "agentmerge/tools.hpp"
@@ -159,6 +160,37 @@ ToolSet tool_set_from_frontmatter(Format format, const FrontmatterEntry* tools_e
     case Value::Kind::Map: return from_names(format, split_commas(v.scalar));
   }
   return make(ToolMode::All, {});
+}
+
+bool readonly_flag(const FrontmatterEntry* entry) {
+  if (entry == nullptr) return false;
+  std::string flag = entry->value.scalar;
+  std::transform(flag.begin(), flag.end(), flag.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return flag == "true" || flag == "yes" || flag == "on";
+}
+
+ToolSet apply_readonly(ToolSet set, const FrontmatterEntry* readonly_entry,
+                       const std::string& file, std::vector<Diagnostic>& diagnostics) {
+  if (!readonly_flag(readonly_entry)) return set;
+  const auto& modifying = modifying_tools();
+  IdSet ids(set.tools.begin(), set.tools.end());
+  switch (set.mode) {
+    case ToolMode::None: return set;
+    case ToolMode::All:
+    case ToolMode::AllBut:
+      for (auto id : modifying) ids.insert(std::string(id));
+      set = make(ToolMode::AllBut, ids);
+      break;
+    case ToolMode::Allow:
+      for (auto id : modifying) ids.erase(std::string(id));
+      set = make(ids.empty() ? ToolMode::None : ToolMode::Allow, ids);
+      break;
+  }
+  diagnostics.push_back({Severity::Note, file, readonly_entry->line, "readonly-grant",
+                         "readonly: true grants no tool that edits files or runs commands "
+                         "(edit, write, patch, shell, ...)"});
+  return set;
 }
 
 // ---------------------------------------------------------------- render --

@@ -60,6 +60,16 @@ ToolSet tool_set_from_frontmatter(Format format, const FrontmatterEntry* tools_e
                                   const std::string& file,
                                   std::vector<Diagnostic>& diagnostics);
 
+// A read-only flag (Cursor's `readonly: true`) applied to `set`: the
+// modifying tools are taken away whatever the tools entry granted.
+//   All -> AllBut{modifying}   Allow{read, write} -> Allow{read}
+// `readonly_entry` may be null or false: `set` unchanged. A note says what
+// the flag removed.
+// Whether `entry` (a `readonly` key, may be null) is set: true, yes or on.
+bool readonly_flag(const FrontmatterEntry* entry);
+ToolSet apply_readonly(ToolSet set, const FrontmatterEntry* readonly_entry,
+                       const std::string& file, std::vector<Diagnostic>& diagnostics);
+
 // What a tool set becomes when written for `format`.
 struct ToolsRendering {
   // The `tools` value to write, or nullopt to omit the key (e.g. All in

@@ -149,5 +149,23 @@ TEST(RenderTools, RoundTripsThroughEachFormat) {
   }
 }
 
+// Cursor's `readonly: true` takes the modifying tools away, whatever the
+// tools entry said (before, such a file read as "all tools").
+TEST(Readonly, TakesModifyingToolsAway) {
+  auto all = parse_agent("---\nname: a\ndescription: d\nreadonly: true\n---\nBody\n",
+                         ".cursor/agents/a.md");
+  ASSERT_TRUE(all.ok());
+  EXPECT_EQ(all->tools.mode, ToolMode::AllBut);
+  for (auto id : modifying_tools()) EXPECT_FALSE(all->tools.allows(id)) << id;
+  EXPECT_TRUE(all->tools.allows("read"));
+  auto listed = parse_agent("---\nname: a\ndescription: d\ntools: Read, Write, Bash\nreadonly: yes\n---\n",
+                            "a.md");
+  ASSERT_TRUE(listed.ok());
+  EXPECT_EQ(listed->tools, (ToolSet{ToolMode::Allow, {"read"}}));
+  auto off = parse_agent("---\nname: a\ndescription: d\nreadonly: false\n---\n", "a.md");
+  ASSERT_TRUE(off.ok());
+  EXPECT_EQ(off->tools.mode, ToolMode::All);
+}
+
 }  // namespace
 }  // namespace agentmerge

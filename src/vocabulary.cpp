@@ -57,7 +57,8 @@ const std::vector<ToolVocabularyRow> kRows = {
     {"todoread", "read the todo list", {}, {"todoread"}, {"todo"}, {}, {}},
     {"todowrite", "write the todo list", {"TodoWrite"}, {"todowrite"}, {"todo"},
      {"todo_write"}, {"write_todos"}},
-    {"task", "delegate to a subagent", {"Task"}, {"task"},
+    // Claude Code renamed Task to Agent; both are read, Agent is written.
+    {"task", "delegate to a subagent", {"Agent", "Task"}, {"task"},
      {"agent", "runSubagent", "agent/runSubagent"}, {"task"}, {}},
     {"notebookread", "read a notebook", {"NotebookRead"}, {}, {}, {}, {}},
     {"notebookedit", "edit a notebook", {"NotebookEdit"}, {}, {"edit/editNotebook", "editNotebook"},

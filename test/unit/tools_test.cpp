@@ -167,5 +167,14 @@ TEST(Readonly, TakesModifyingToolsAway) {
   EXPECT_EQ(off->tools.mode, ToolMode::All);
 }
 
+// Claude Code's Task tool is now Agent: both names are one tool.
+TEST(Vocabulary, TaskAndAgentAreOneClaudeTool) {
+  auto old_name = parse_agent("---\nname: a\ndescription: d\ntools: Read, Task\n---\n", "a.md");
+  auto new_name = parse_agent("---\nname: a\ndescription: d\ntools: Read, Agent\n---\n", "a.md");
+  ASSERT_TRUE(old_name.ok() && new_name.ok());
+  EXPECT_EQ(old_name->tools, new_name->tools);
+  EXPECT_TRUE(new_name->tools.allows("task"));
+}
+
 }  // namespace
 }  // namespace agentmerge

@@ -288,6 +288,13 @@ void convert_entries(const AgentFile& src, Format from, Format target, ConvertRe
       out.notes.push_back(note(Severity::Note, src, e.line, "key-unknown",
                                "'" + e.key + "' is not a key of any known format; kept as is"));
     }
+    if (!key && e.key == "disallowedTools" && from == Format::Claude) {
+      out.notes.push_back(note(Severity::Note, src, e.line, "key-in-tools",
+                               "'disallowedTools' (" + short_value(e.value) + ") has no place in " +
+                                   std::string(to_string(target)) +
+                                   "; its denials are written into tools"));
+      continue;
+    }
     if (!key) {
       const bool tool_part = e.key == "permission" && from == Format::Opencode;
       out.notes.push_back(note(Severity::Warning, src, e.line, "key-dropped",

@@ -298,6 +298,7 @@ void merge_description(Ctx& c) {
 
 bool states_tools(const AgentFile& f) {
   return f.frontmatter.find("tools") != nullptr || f.frontmatter.find("permission") != nullptr ||
+         f.frontmatter.find("disallowedTools") != nullptr ||
          readonly_flag(f.frontmatter.find("readonly"));
 }
 

@@ -185,6 +185,7 @@ Result<AgentFile> parse_agent(std::string_view bytes, std::string_view source_na
   f.tools = tool_set_from_frontmatter(f.format, f.frontmatter.find("tools"),
                                       f.frontmatter.find("permission"), f.source_name,
                                       f.diagnostics);
+  f.tools = apply_denylist(std::move(f.tools), f.format, f.frontmatter.find("disallowedTools"));
   f.tools = apply_readonly(std::move(f.tools), f.frontmatter.find("readonly"), f.source_name,
                            f.diagnostics);
   auto body = detail::parse_body_limited(split->body, split->body_first_line, f.source_name,

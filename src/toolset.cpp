@@ -162,6 +162,31 @@ ToolSet tool_set_from_frontmatter(Format format, const FrontmatterEntry* tools_e
   return make(ToolMode::All, {});
 }
 
+ToolSet apply_denylist(ToolSet set, Format format, const FrontmatterEntry* disallowed_entry) {
+  if (disallowed_entry == nullptr) return set;
+  const Value& v = disallowed_entry->value;
+  std::vector<std::string> names;
+  if (v.is_list()) {
+    for (const Value& item : v.items) names.push_back(item_text(item));
+  } else {
+    names = split_commas(v.scalar);
+  }
+  const ToolSet denied = from_names(format, names);
+  if (denied.mode != ToolMode::Allow || denied.tools.empty()) return set;
+  IdSet ids(set.tools.begin(), set.tools.end());
+  switch (set.mode) {
+    case ToolMode::None: return set;
+    case ToolMode::All:
+    case ToolMode::AllBut:
+      ids.insert(denied.tools.begin(), denied.tools.end());
+      return make(ToolMode::AllBut, ids);
+    case ToolMode::Allow:
+      for (const auto& id : denied.tools) ids.erase(id);
+      return make(ids.empty() ? ToolMode::None : ToolMode::Allow, ids);
+  }
+  return set;
+}
+
 bool readonly_flag(const FrontmatterEntry* entry) {
   if (entry == nullptr) return false;
   std::string flag = entry->value.scalar;

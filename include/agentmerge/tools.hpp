@@ -65,6 +65,11 @@ ToolSet tool_set_from_frontmatter(Format format, const FrontmatterEntry* tools_e
 //   All -> AllBut{modifying}   Allow{read, write} -> Allow{read}
 // `readonly_entry` may be null or false: `set` unchanged. A note says what
 // the flag removed.
+// Claude's `disallowedTools` (may be null) applied to `set`: the tools it
+// names are denied whatever `tools` granted.
+//   All -> AllBut{denied}   Allow{read, shell} - {shell} -> Allow{read}
+ToolSet apply_denylist(ToolSet set, Format format, const FrontmatterEntry* disallowed_entry);
+
 // Whether `entry` (a `readonly` key, may be null) is set: true, yes or on.
 bool readonly_flag(const FrontmatterEntry* entry);
 ToolSet apply_readonly(ToolSet set, const FrontmatterEntry* readonly_entry,

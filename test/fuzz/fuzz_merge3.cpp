@@ -13,9 +13,11 @@
 
 namespace {
 
-// Opening marker lines, LF or CRLF (the result keeps ours' line endings).
+// Opening marker lines, LF or CRLF (the result keeps ours' line endings and
+// byte-order mark).
 std::size_t count_openings(std::string_view text) {
   constexpr std::string_view kOpen = "<<<<<<< ours";
+  if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
   std::size_t n = 0;
   for (std::size_t at = 0; (at = text.find(kOpen, at)) != std::string_view::npos; ++at) {
     const std::string_view after = text.substr(at + kOpen.size());

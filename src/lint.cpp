@@ -214,6 +214,30 @@ void check_model(const AgentFile& f, std::vector<Diagnostic>& out) {
   }
 }
 
+// Keys a tool still reads but has replaced.
+struct DeprecatedKey {
+  Format format;
+  std::string_view key;
+  std::string_view instead;
+};
+
+constexpr DeprecatedKey kDeprecatedKeys[] = {
+    {Format::Opencode, "maxSteps", "steps"},
+    {Format::Copilot, "infer", "disable-model-invocation (and user-invocable)"},
+};
+
+void check_deprecated(const AgentFile& f, std::vector<Diagnostic>& out) {
+  for (const auto& d : kDeprecatedKeys) {
+    if (d.format != f.format) continue;
+    if (const FrontmatterEntry* e = f.frontmatter.find(d.key)) {
+      out.push_back(finding(f, Severity::Warning, e->line, "deprecated-key",
+                            "'" + std::string(d.key) + "' is deprecated in " +
+                                std::string(to_string(f.format)) + "; use " +
+                                std::string(d.instead)));
+    }
+  }
+}
+
 void check_body(const AgentFile& f, std::vector<Diagnostic>& out) {
   if (f.body.text.find_first_not_of(" \t\n") == std::string::npos) {
     out.push_back(finding(f, Severity::Warning, f.body.first_line, "empty-body",
@@ -253,6 +277,7 @@ std::vector<Diagnostic> lint(const AgentFile& file) {
   check_required(file, out);
   check_tools(file, out);
   check_model(file, out);
+  check_deprecated(file, out);
   check_body(file, out);
   std::stable_sort(out.begin(), out.end(),
                    [](const Diagnostic& a, const Diagnostic& b) { return a.line < b.line; });

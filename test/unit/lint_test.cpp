@@ -29,6 +29,16 @@ TEST(Lint, RequiredKeysDependOnTheFormat) {
   EXPECT_EQ(codes("---\nname: a\n---\nx\n", "a.agent.md"), std::vector<std::string>{"missing-key"});
 }
 
+TEST(Lint, DeprecatedKeysNameTheirReplacement) {
+  EXPECT_EQ(codes("---\ndescription: d\nmaxSteps: 5\n---\nx\n", ".opencode/agents/a.md"),
+            std::vector<std::string>{"deprecated-key"});
+  EXPECT_TRUE(codes("---\ndescription: d\nsteps: 5\n---\nx\n", ".opencode/agents/a.md").empty());
+  EXPECT_EQ(codes("---\ndescription: d\ninfer: true\n---\nx\n", "a.agent.md"),
+            std::vector<std::string>{"deprecated-key"});
+  // Deprecated per format: maxSteps means nothing special to Claude.
+  EXPECT_TRUE(codes("---\nname: a\ndescription: d\nmaxSteps: 5\n---\nx\n").empty());
+}
+
 TEST(Lint, ACopilotBodyLongerThanCopilotReadsIsReported) {
   const std::string head = "---\ndescription: d\n---\n";
   const std::string at_limit(30000 - 1, 'x');  // plus the final newline: 30,000

@@ -73,12 +73,29 @@ std::string item_separator(const Block& list) {
   return tight == list.source ? "\n" : "\n\n";
 }
 
+// "3. Write findings" -> "4. Write findings": the number of an ordered
+// item's marker replaced, its delimiter and text kept.
+std::string renumbered(const std::string& item, int number) {
+  std::size_t i = 0;
+  while (i < item.size() && item[i] == ' ') ++i;
+  std::size_t d = i;
+  while (d < item.size() && std::isdigit(static_cast<unsigned char>(item[d])) != 0) ++d;
+  if (d == i) return item;
+  return item.substr(0, i) + std::to_string(number) + item.substr(d);
+}
+
 std::string merge_list(const Block& b, const Block& o, const Block& t, Merge3Ctx& ctx) {
   UnitMerge how;
   how.both_added = BothAdded::KeepBoth;
   how.what = "list item";
-  const auto items = merge_units(units(b.items, item_unit), units(o.items, item_unit),
-                                 units(t.items, item_unit), how, ctx);
+  const int before = ctx.conflicts;
+  auto items = merge_units(units(b.items, item_unit), units(o.items, item_unit),
+                           units(t.items, item_unit), how, ctx);
+  // Items of both sides in one ordered list: numbered in order again (two
+  // "4." items read wrong), unless a conflict is among them.
+  if (o.ordered && ctx.conflicts == before)
+    for (std::size_t i = 0; i < items.size(); ++i)
+      items[i] = renumbered(items[i], o.list_start + static_cast<int>(i));
   return join(items, item_separator(o));
 }
 

@@ -40,7 +40,8 @@ constexpr std::string_view kKnownFolders[] = {
     ".config/opencode/agents", ".config/opencode/agent", ".github/chatmodes",
     ".opencode/agents",        ".opencode/agent",        ".github/agents",
     ".claude/agents",          ".qwen/agents",           ".gemini/agents",
-    ".codex/agents",           ".kiro/agents",
+    ".codex/agents",           ".kiro/agents",           ".cursor/agents",
+    ".agents/agents",
 };
 
 std::string parent_of(std::string_view path) {

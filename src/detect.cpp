@@ -22,7 +22,7 @@ struct PathRule {
   Format format;
 };
 
-constexpr std::array<PathRule, 11> kPathRules{{
+constexpr std::array<PathRule, 12> kPathRules{{
     {".agent.md", true, Format::Copilot},
     {".chatmode.md", true, Format::Copilot},
     {".github/agents/", false, Format::Copilot},
@@ -36,6 +36,8 @@ constexpr std::array<PathRule, 11> kPathRules{{
     {".config/opencode/agent", false, Format::Opencode},
     {".qwen/agents/", false, Format::Qwen},
     {".gemini/agents/", false, Format::Gemini},
+    // Antigravity CLI, the successor of Gemini CLI, reads Gemini's agent files.
+    {".agents/agents/", false, Format::Gemini},
 }};
 
 // What a signal checks about the entry `key`.

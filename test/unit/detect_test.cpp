@@ -21,6 +21,9 @@ TEST(FormatFromPath, KnowsEachToolsFolderAndSuffix) {
   EXPECT_EQ(format_from_path(".github/agents/a.md"), Format::Copilot);
   EXPECT_EQ(format_from_path("r\\.qwen\\agents\\a.md"), Format::Qwen);
   EXPECT_EQ(format_from_path(".gemini/agents/a.md"), Format::Gemini);
+  // Antigravity reads Gemini's files; Cursor's share Claude's keys.
+  EXPECT_EQ(format_from_path("repo/.agents/agents/a.md"), Format::Gemini);
+  EXPECT_EQ(format_from_path(".cursor/agents/a.md"), Format::Claude);
   EXPECT_EQ(format_from_path("agents/a.md"), std::nullopt);
   EXPECT_EQ(format_from_path("seed.txt"), std::nullopt);
 }

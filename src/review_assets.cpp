@@ -22,7 +22,8 @@ main{padding:0 20px 40px}
 h2{font-size:15px;margin:18px 0 8px;text-transform:uppercase;letter-spacing:.04em;color:var(--muted)}
 .muted{color:var(--muted)}
 table{border-collapse:collapse;width:100%;background:#fff}
-th,td{border:1px solid var(--line);padding:4px 8px;text-align:left;vertical-align:top}
+th,td{border:1px solid var(--line);padding:4px 8px;text-align:left;vertical-align:top;overflow-wrap:break-word}
+@media (max-width:700px){table{display:block;overflow-x:auto}main{padding:0 8px 24px}}
 th{background:#f2f4f7;font-weight:600}
 tr.needs-review td{background:#fff6e5}
 tr.needs-review td:first-child{box-shadow:inset 4px 0 var(--folded)}
@@ -34,8 +35,9 @@ code{font:12px/1.4 ui-monospace,SFMono-Regular,Menlo,monospace;white-space:pre-w
 button.chip{cursor:pointer;margin:2px}
 button.chip.on{background:var(--c,#333);color:#fff}
 #cols{display:grid;grid-template-columns:minmax(0,1fr) 360px;gap:20px;align-items:start}
-@media (max-width:900px){#cols{grid-template-columns:1fr}}
-#merged{background:#fff;border:1px solid var(--line);border-radius:6px;padding:4px 16px 16px}
+@media (max-width:900px){#cols{grid-template-columns:minmax(0,1fr)}#inspector{position:static;max-height:none}}
+#merged{background:#fff;border:1px solid var(--line);border-radius:6px;padding:4px 16px 16px;min-width:0;overflow-wrap:anywhere}
+.md table{display:block;max-width:100%;overflow-x:auto}
 pre.fm{background:#f6f8fa;border:1px solid var(--line);padding:8px;overflow:auto;font-size:12px}
 .ob{position:relative;padding:2px 70px 2px 14px;border-radius:4px;outline:none;min-height:24px}
 .raw{border:1px dashed var(--dropped);padding:2px 6px;margin:2px 0}

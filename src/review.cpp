@@ -273,9 +273,20 @@ void source_panels(std::ostringstream& o, const MergeReport& r) {
         << b.output << "\" data-line=\"" << b.line << "\"";
       if (b.fate == BlockFate::Folded) o << " data-sim=\"" << fixed2(b.similarity) << "\"";
       if (!b.policy.empty()) o << " data-policy=\"" << html_escape(b.policy) << "\"";
+      // A fold below the fold threshold (a subsumption, a role statement)
+      // reads as a warning, with its similarity in the text, not only in
+      // an attribute.
+      const bool weak = b.fate == BlockFate::Folded && b.similarity < r.thresholds.fold;
+      if (weak) o << " class=\"weak\"";
       o << "><span class=\"loc\">line " << b.line << "</span> <span class=\"fate\">"
         << to_string(b.fate) << "</span> <span class=\"kind\">" << html_escape(b.kind)
         << "</span>";
+      if (b.fate == BlockFate::Folded) {
+        o << " <span class=\"sim\">similarity " << fixed2(b.similarity)
+          << (weak ? " &lt; fold threshold " + fixed2(r.thresholds.fold) + ": weak fold, check it"
+                   : "")
+          << "</span>";
+      }
       if (same) {
         o << " <span class=\"same\">same text as #" << b.output << "</span></li>\n";
       } else {

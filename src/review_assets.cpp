@@ -60,6 +60,8 @@ pre.fmv{margin:2px 0;white-space:pre-wrap;word-break:break-word;font:12px/1.4 ui
 .src ol{list-style:none;padding:0;margin:6px 0}
 .src li{border-top:1px solid var(--line);padding:4px 0 4px 8px;cursor:pointer}
 .src li[data-fate=kept]{box-shadow:inset 3px 0 var(--kept)}
+.src .sim{font-size:12px;color:var(--muted)}
+.src li.weak{background:#fff3f3}.src li.weak .sim{color:#c62828;font-weight:600}
 .src li[data-fate=folded]{box-shadow:inset 3px 0 var(--folded);background:#fffaf0}
 .src li[data-fate=dropped]{box-shadow:inset 3px 0 var(--dropped);background:#fdf0f0}
 .src li.sel{background:#eaf2ff}

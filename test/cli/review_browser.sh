@@ -67,6 +67,9 @@ for fate in kept folded dropped; do
   expect "$fate" "$(report_count "$fate")" "$(dom_count "data-fate=\"$fate\"")"
 done
 [ "$(report_count output_blocks)" -gt 0 ] || fail "the merge produced no output blocks"
+expect "folds showing their similarity" "$(report_count folded)" "$(dom_count '<span class="sim">similarity [0-9]')"
+weak=$(dom_count '<li data-sb="[0-9]*" data-fate="folded"[^>]*class="weak"')
+echo "ok: $weak weak folds marked"
 
 # Nothing injected may have run.
 if grep -q 'data-pwned="' "$work/dom.html"; then fail "an injected script ran (data-pwned is set)"; fi

@@ -140,6 +140,8 @@ void summary_bar(std::ostringstream& o, const MergeReport& r) {
   item("decisions", r.decisions.size(), "decisions");
   item("review", review, "need review");
   o << "<span class=\"count\">target <b>" << html_escape(to_string(r.target)) << "</b></span>";
+  o << "<span class=\"keys muted\">keys: <kbd>n</kbd>/<kbd>p</kbd> next/previous to review, "
+       "<kbd>j</kbd>/<kbd>k</kbd> next/previous block, <kbd>Esc</kbd> clear</span>";
   o << "</nav>\n";
 }
 
@@ -162,7 +164,9 @@ void decisions_table(std::ostringstream& o, const MergeReport& r) {
     const bool danger = d.review == Review::Danger;
     o << "<tr data-decision=\"" << k << "\" data-review=\""
       << (danger ? "danger" : needed ? "needed" : "no") << "\""
-      << (danger ? " class=\"needs-review danger\"" : needed ? " class=\"needs-review\"" : "") << "><td>" << html_escape(d.subject)
+      << (danger ? " class=\"needs-review danger\" tabindex=\"0\""
+                 : needed ? " class=\"needs-review\" tabindex=\"0\"" : "")
+      << "><td>" << html_escape(d.subject)
       << "</td><td>" << html_escape(d.policy) << "</td><td><code>" << html_escape(d.chosen)
       << "</code></td><td>";
     for (std::size_t i = 0; i < d.source_values.size(); ++i) {

@@ -10,10 +10,17 @@
 namespace agentmerge::detail {
 
 const char* const kReviewCss = R"CSS(
-:root{--fg:#1d232a;--muted:#667;--line:#dde1e6;--bg:#fbfcfd;--kept:#2e7d32;--folded:#b26a00;--dropped:#c62828}
+:root{--fg:#1d232a;--muted:#667;--line:#dde1e6;--bg:#fbfcfd;--kept:#2e7d32;--folded:#b26a00;--dropped:#c62828;
+--panel:#fff;--code:#f6f8fa;--th:#f2f4f7;--hover:#f4f7fb;--sel:#eaf2ff;--review-bg:#fff6e5;--danger-bg:#fde8e8;
+--alt-bg:#fffaf0;--kept-bg:#f3faf3;--weak-bg:#fff3f3;--dropped-bg:#fdf0f0;color-scheme:light dark}
+@media (prefers-color-scheme:dark){:root{--fg:#e3e6ea;--muted:#9aa3ad;--line:#3a4048;--bg:#15181c;--kept:#66bb6a;
+--folded:#ffb74d;--dropped:#ef5350;--panel:#1e2227;--code:#262b31;--th:#262b31;--hover:#242a31;--sel:#1f3350;
+--review-bg:#3a2f1a;--danger-bg:#3d1f1f;--alt-bg:#2f2a1e;--kept-bg:#1e2e20;--weak-bg:#3a2222;--dropped-bg:#35201f}}
+@media print{header{position:static}#inspector{display:none}#cols{grid-template-columns:minmax(0,1fr)}
+.src{break-inside:avoid}button{display:none}}
 *{box-sizing:border-box}
 body{margin:0;font:14px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:var(--fg);background:var(--bg)}
-header{position:sticky;top:0;z-index:2;background:#fff;border-bottom:1px solid var(--line);padding:8px 20px}
+header{position:sticky;top:0;z-index:2;background:var(--panel);border-bottom:1px solid var(--line);padding:8px 20px}
 header h1{font-size:18px;margin:0 0 4px}
 #summary{display:flex;flex-wrap:wrap;gap:6px 14px}
 .count{color:var(--muted)}.count b{color:var(--fg)}
@@ -21,50 +28,52 @@ header h1{font-size:18px;margin:0 0 4px}
 main{padding:0 20px 40px}
 h2{font-size:15px;margin:18px 0 8px;text-transform:uppercase;letter-spacing:.04em;color:var(--muted)}
 .muted{color:var(--muted)}
-table{border-collapse:collapse;width:100%;background:#fff}
+table{border-collapse:collapse;width:100%;background:var(--panel)}
 th,td{border:1px solid var(--line);padding:4px 8px;text-align:left;vertical-align:top;overflow-wrap:break-word}
 @media (max-width:700px){table{display:block;overflow-x:auto}main{padding:0 8px 24px}}
-th{background:#f2f4f7;font-weight:600}
-tr.needs-review td{background:#fff6e5}
+th{background:var(--th);font-weight:600}
+tr.needs-review td{background:var(--review-bg)}
 tr.needs-review td:first-child{box-shadow:inset 4px 0 var(--folded)}
-tr.danger td{background:#fde8e8}
+tr.danger td{background:var(--danger-bg)}
 tr.danger td:first-child{box-shadow:inset 4px 0 #c62828}
 tr.danger td:first-child::before{content:"danger: ";font-weight:600;color:#c62828}
 code{font:12px/1.4 ui-monospace,SFMono-Regular,Menlo,monospace;white-space:pre-wrap;word-break:break-word}
-.chip{display:inline-block;border:1px solid var(--c,#999);border-left:8px solid var(--c,#999);border-radius:4px;padding:0 6px;font-size:12px;background:#fff;cursor:default;color:var(--fg)}
+.chip{display:inline-block;border:1px solid var(--c,#999);border-left:8px solid var(--c,#999);border-radius:4px;padding:0 6px;font-size:12px;background:var(--panel);cursor:default;color:var(--fg)}
 button.chip{cursor:pointer;margin:2px}
 button.chip.on{background:var(--c,#333);color:#fff}
 #cols{display:grid;grid-template-columns:minmax(0,1fr) 360px;gap:20px;align-items:start}
 @media (max-width:900px){#cols{grid-template-columns:minmax(0,1fr)}#inspector{position:static;max-height:none}}
-#merged{background:#fff;border:1px solid var(--line);border-radius:6px;padding:4px 16px 16px;min-width:0;overflow-wrap:anywhere}
+#merged{background:var(--panel);border:1px solid var(--line);border-radius:6px;padding:4px 16px 16px;min-width:0;overflow-wrap:anywhere}
 .md table{display:block;max-width:100%;overflow-x:auto}
-pre.fm{background:#f6f8fa;border:1px solid var(--line);padding:8px;overflow:auto;font-size:12px}
+pre.fm{background:var(--code);border:1px solid var(--line);padding:8px;overflow:auto;font-size:12px}
 .ob{position:relative;padding:2px 70px 2px 14px;border-radius:4px;outline:none;min-height:24px}
 .raw{border:1px dashed var(--dropped);padding:2px 6px;margin:2px 0}
 pre.fmv{margin:2px 0;white-space:pre-wrap;word-break:break-word;font:12px/1.4 ui-monospace,SFMono-Regular,Menlo,monospace;color:#444}
-.ob:hover{background:#f4f7fb}
-.ob.sel{background:#eaf2ff;box-shadow:0 0 0 2px #8ab4f8 inset}
+.ob:hover{background:var(--hover)}
+:focus-visible{outline:2px solid #8ab4f8;outline-offset:1px}
+kbd{font:11px ui-monospace,monospace;border:1px solid var(--line);border-radius:3px;padding:0 4px;background:var(--panel)}
+.ob.sel{background:var(--sel);box-shadow:0 0 0 2px #8ab4f8 inset}
 .ob .bar{position:absolute;left:0;top:3px;bottom:3px;width:6px;border-radius:3px}
 .ob .badge{position:absolute;right:4px;top:4px;font-size:11px;color:var(--muted)}
 .ob[data-folded]:not([data-folded="0"]) .badge{color:var(--folded)}
 .md>:first-child{margin-top:4px}.md>:last-child{margin-bottom:4px}
 .md ul,.md ol{margin:2px 0;padding-left:22px}
-.md pre{background:#f6f8fa;padding:8px;overflow:auto}
-#inspector{position:sticky;top:80px;background:#fff;border:1px solid var(--line);border-radius:6px;padding:4px 14px 14px;max-height:calc(100vh - 100px);overflow:auto}
+.md pre{background:var(--code);padding:8px;overflow:auto}
+#inspector{position:sticky;top:80px;background:var(--panel);border:1px solid var(--line);border-radius:6px;padding:4px 14px 14px;max-height:calc(100vh - 100px);overflow:auto}
 #inspector h3{font-size:13px;margin:10px 0 4px}
-#inspector .alt{border-left:3px solid var(--folded);padding:2px 8px;margin:6px 0;background:#fffaf0}
-#inspector .alt.kept{border-color:var(--kept);background:#f3faf3}
+#inspector .alt{border-left:3px solid var(--folded);padding:2px 8px;margin:6px 0;background:var(--alt-bg)}
+#inspector .alt.kept{border-color:var(--kept);background:var(--kept-bg)}
 #inspector pre,.src pre{margin:2px 0 0;white-space:pre-wrap;word-break:break-word;font:12px/1.4 ui-monospace,SFMono-Regular,Menlo,monospace}
-.src{background:#fff;border:1px solid var(--line);border-left:8px solid var(--c);border-radius:6px;margin:8px 0;padding:4px 12px}
+.src{background:var(--panel);border:1px solid var(--line);border-left:8px solid var(--c);border-radius:6px;margin:8px 0;padding:4px 12px}
 .src summary{cursor:pointer}
 .src ol{list-style:none;padding:0;margin:6px 0}
 .src li{border-top:1px solid var(--line);padding:4px 0 4px 8px;cursor:pointer}
 .src li[data-fate=kept]{box-shadow:inset 3px 0 var(--kept)}
 .src .sim{font-size:12px;color:var(--muted)}
-.src li.weak{background:#fff3f3}.src li.weak .sim{color:#c62828;font-weight:600}
-.src li[data-fate=folded]{box-shadow:inset 3px 0 var(--folded);background:#fffaf0}
-.src li[data-fate=dropped]{box-shadow:inset 3px 0 var(--dropped);background:#fdf0f0}
-.src li.sel{background:#eaf2ff}
+.src li.weak{background:var(--weak-bg)}.src li.weak .sim{color:#c62828;font-weight:600}
+.src li[data-fate=folded]{box-shadow:inset 3px 0 var(--folded);background:var(--alt-bg)}
+.src li[data-fate=dropped]{box-shadow:inset 3px 0 var(--dropped);background:var(--dropped-bg)}
+.src li.sel{background:var(--sel)}
 .loc{color:var(--muted);font-size:12px}
 .fate{font-size:11px;font-weight:600;text-transform:uppercase}
 [data-fate=kept] .fate{color:var(--kept)}[data-fate=folded] .fate{color:var(--folded)}[data-fate=dropped] .fate{color:var(--dropped)}
@@ -147,7 +156,35 @@ const char* const kReviewJs = R"JS(
     var b = e.target.closest('[data-block-id]');
     if (b) select(b === pinned ? null : b);
   });
-  document.addEventListener('keydown', function (e) { if (e.key === 'Escape') select(null); });
+  // Keyboard: n/p walk what needs review (decision rows, weak folds), j/k
+  // walk the output blocks, Enter pins the focused block, Esc clears.
+  function step(list, dir) {
+    if (!list.length) return null;
+    var at = list.indexOf(document.activeElement);
+    var next = list[at < 0 ? (dir > 0 ? 0 : list.length - 1) : (at + dir + list.length) % list.length];
+    next.focus();
+    next.scrollIntoView({block: 'center'});
+    return next;
+  }
+  var reviewItems = Array.prototype.slice.call(
+      document.querySelectorAll('tr.needs-review, .src li.weak'));
+  reviewItems.forEach(function (x) { if (!x.hasAttribute('tabindex')) x.setAttribute('tabindex', '0'); });
+  var blocks = Array.prototype.slice.call(merged.querySelectorAll('[data-block-id]'));
+  document.addEventListener('keydown', function (e) {
+    if (e.ctrlKey || e.metaKey || e.altKey) return;
+    var tag = document.activeElement ? document.activeElement.tagName : '';
+    if (tag === 'INPUT' || tag === 'TEXTAREA' || tag === 'SELECT') return;
+    if (e.key === 'Escape') { select(null); return; }
+    if (e.key === 'n' || e.key === 'p') { step(reviewItems, e.key === 'n' ? 1 : -1); e.preventDefault(); return; }
+    if (e.key === 'j' || e.key === 'k') {
+      var b = step(blocks, e.key === 'j' ? 1 : -1);
+      if (b) select(b);
+      e.preventDefault();
+      return;
+    }
+    if (e.key === 'Enter' && document.activeElement && document.activeElement.hasAttribute('data-block-id'))
+      select(document.activeElement);
+  });
   var selectedItem = null;
   sourcesEl.addEventListener('click', function (e) {
     var chip = e.target.closest('[data-filter]');

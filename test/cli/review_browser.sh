@@ -103,6 +103,33 @@ expect "folded alternatives shown on click" "$expected" "$shown"
 printf '%s' "$body" | grep -q 'data-probe-filter="f0"' || fail "the source filter did not apply"
 echo "ok: source filter"
 
+# Keyboard: n walks every item that needs review (decision rows, weak folds)
+# and wraps around; j focuses and pins the first output block.
+key_probe="<script nonce=\"$nonce\">(function () {
+  var want = document.querySelectorAll('tr.needs-review, .src li.weak');
+  var seen = new Set();
+  function key(k) { document.dispatchEvent(new KeyboardEvent('keydown', {key: k, bubbles: true})); }
+  for (var i = 0; i < want.length; i++) { key('n'); seen.add(document.activeElement); }
+  key('n');
+  document.body.setAttribute('data-keys-want', String(want.length));
+  document.body.setAttribute('data-keys-seen', String(seen.size));
+  document.body.setAttribute('data-keys-wrapped', document.activeElement === want[0] ? 'yes' : 'no');
+  key('j');
+  var b = document.activeElement;
+  document.body.setAttribute('data-keys-block',
+    b ? (b.hasAttribute('data-block-id') ? (b.classList.contains('sel') ? 'pinned' : 'focused') : 'none') : 'none');
+})();</script>"
+printf '%s\n' "${page/<\/body>/$key_probe</body>}" >"$work/keys.html"
+chrome --dump-dom "file://$work/keys.html" >"$work/keys-dom.html" || fail "chromium failed on the keyboard probe"
+body=$(grep -o '<body[^>]*>' "$work/keys-dom.html")
+want=$(printf '%s' "$body" | sed -n 's/.*data-keys-want="\([0-9]*\)".*/\1/p')
+[ -n "$want" ] || fail "the keyboard probe did not run"
+[ "$want" -gt 0 ] || fail "nothing on the page needs review (the test page should have some)"
+expect "items that need review reached with n" "$want" "$(printf '%s' "$body" | sed -n 's/.*data-keys-seen="\([0-9]*\)".*/\1/p')"
+printf '%s' "$body" | grep -q 'data-keys-wrapped="yes"' || fail "n does not wrap around to the first item"
+printf '%s' "$body" | grep -q 'data-keys-block="pinned"' || fail "j does not focus and pin an output block"
+echo "ok: keyboard n/p and j/k"
+
 # No horizontal overflow at phone, tablet and desktop widths. Headless
 # chromium keeps a window at least 500 px wide, so 360 px is checked by
 # holding the body at 360 px in a 500 px window (the same media rules apply

@@ -8,6 +8,7 @@
 // converted the file to CRLF changes nothing else.
 #include "agentmerge/merge3.hpp"
 
+#include "diff_internal.hpp"
 #include "merge3_internal.hpp"
 
 namespace agentmerge {
@@ -60,7 +61,7 @@ Merge3Result line_merge(const Merge3Input& base, const Merge3Input& ours,
 }
 
 detail::Merge3Side side_of(const AgentFile& file, std::string_view bytes) {
-  return {&file, detail::text_lines(as_lf(bytes))};
+  return {&file, detail::split_lines(as_lf(bytes))};
 }
 
 }  // namespace

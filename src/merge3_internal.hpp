@@ -96,8 +96,6 @@ void insert_after_predecessor(std::vector<std::string>& order, const std::string
 std::string merge_lines(std::string_view base, std::string_view ours, std::string_view theirs,
                         Merge3Ctx& ctx);
 
-// Lines of an LF text (no final empty line for a final newline).
-std::vector<std::string> text_lines(std::string_view text);
 
 // The structured halves of merge3.
 struct Merge3Side {

@@ -16,6 +16,7 @@
 #include <dtl/dtl.hpp>
 
 #include "agentmerge/normalize.hpp"
+#include "diff_internal.hpp"
 #include "merge3_internal.hpp"
 
 namespace agentmerge::detail {
@@ -253,27 +254,12 @@ void insert_after_predecessor(std::vector<std::string>& order, const std::string
   order.insert(order.begin(), key);
 }
 
-std::vector<std::string> text_lines(std::string_view text) {
-  std::vector<std::string> lines;
-  std::size_t start = 0;
-  while (start < text.size()) {
-    const std::size_t nl = text.find('\n', start);
-    if (nl == std::string_view::npos) {
-      lines.emplace_back(text.substr(start));
-      break;
-    }
-    lines.emplace_back(text.substr(start, nl - start));
-    start = nl + 1;
-  }
-  return lines;
-}
-
 std::string merge_lines(std::string_view base, std::string_view ours, std::string_view theirs,
                         Merge3Ctx& ctx) {
   auto units = [](std::string_view text) {
     std::vector<Unit> out;
     int line = 0;
-    for (auto& l : text_lines(text)) out.push_back({l, l, ++line});
+    for (auto& l : split_lines(text)) out.push_back({l, l, ++line});
     return out;
   };
   UnitMerge how;

@@ -350,9 +350,16 @@ std::pair<std::size_t, double> fold_role_statement(MergeState& st, const Candida
   const Unit& kept = st.units[st.role_unit];
   const double sim = similarity(kept.sig(), c.unit.sig());
   const std::string& from = st.report->sources[st.docs[doc].source].name;
+  const std::string& holder = st.report->sources[st.docs[kept.doc].source].name;
+  // Name the wording that is written and the one folded away, in that order
+  // (fold() then applies the same takes_wording rule).
+  const bool replaces = takes_wording(st, kept, c.unit);
+  const std::string similarity_text = " (similarity " + std::to_string(sim).substr(0, 4) + ")";
   st.decide("preamble role statement", "one-role-statement", "the fuller wording",
-            "the opening statement of " + from + " (similarity " + std::to_string(sim).substr(0, 4) +
-                ") is folded into the one already kept; the fuller of the two is written",
+            replaces ? "the opening statement of " + from + " is written, the fuller wording; " +
+                           holder + "'s" + similarity_text + " is folded into it"
+                     : "the opening statement of " + from + similarity_text +
+                           " is folded into " + holder + "'s, the fuller wording",
             Review::Needed);
   return {st.role_unit, sim};
 }

@@ -15,7 +15,7 @@ namespace agentmerge {
 
 namespace {
 
-using detail::Merge3Ctx;
+using merge3_detail::Merge3Ctx;
 
 bool ends_with(std::string_view s, std::string_view suffix) {
   return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
@@ -55,12 +55,12 @@ Merge3Result line_merge(const Merge3Input& base, const Merge3Input& ours,
   Merge3Result r;
   r.mode = Merge3Mode::Lines;
   r.text = in_ours_encoding(
-      detail::merge_lines(as_lf(base.bytes), as_lf(ours.bytes), as_lf(theirs.bytes), ctx),
+      merge3_detail::merge_lines(as_lf(base.bytes), as_lf(ours.bytes), as_lf(theirs.bytes), ctx),
       ours.bytes);
   return r;
 }
 
-detail::Merge3Side side_of(const AgentFile& file, std::string_view bytes) {
+merge3_detail::Merge3Side side_of(const AgentFile& file, std::string_view bytes) {
   return {&file, detail::split_lines(as_lf(bytes))};
 }
 
@@ -115,8 +115,9 @@ Result<Merge3Result> merge3(const Merge3Input& base, const Merge3Input& ours,
   } else {
     const auto sb = side_of(files[0], base.bytes), so = side_of(files[1], ours.bytes),
                st = side_of(files[2], theirs.bytes);
-    const std::string fm = detail::merge_frontmatter(sb, so, st, ctx);
-    const std::string body = detail::merge_body(files[0].body, files[1].body, files[2].body, ctx);
+    const std::string fm = merge3_detail::merge_frontmatter(sb, so, st, ctx);
+    const std::string body =
+        merge3_detail::merge_body(files[0].body, files[1].body, files[2].body, ctx);
     result.mode = Merge3Mode::Structured;
     result.text = in_ours_encoding(fm + (!fm.empty() && !body.empty() ? "\n" : "") + body, ours.bytes);
   }

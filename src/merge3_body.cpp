@@ -18,7 +18,7 @@
 #include "agentmerge/normalize.hpp"
 #include "merge3_internal.hpp"
 
-namespace agentmerge::detail {
+namespace agentmerge::merge3_detail {
 
 namespace {
 
@@ -269,4 +269,4 @@ std::string merge_body(const Body& base, const Body& ours, const Body& theirs, M
   return text.empty() ? "" : text + "\n";
 }
 
-}  // namespace agentmerge::detail
+}  // namespace agentmerge::merge3_detail

@@ -19,7 +19,7 @@
 #include "agentmerge/emit.hpp"
 #include "merge3_internal.hpp"
 
-namespace agentmerge::detail {
+namespace agentmerge::merge3_detail {
 
 namespace {
 
@@ -233,4 +233,4 @@ std::string merge_frontmatter(const Merge3Side& base, const Merge3Side& ours,
   return out + "---\n";
 }
 
-}  // namespace agentmerge::detail
+}  // namespace agentmerge::merge3_detail

@@ -12,7 +12,7 @@
 #include "agentmerge/ast.hpp"
 #include "agentmerge/result.hpp"
 
-namespace agentmerge::detail {
+namespace agentmerge::merge3_detail {
 
 // A stretch of the three sequences between two elements all three share
 // (the classic diff3 walk over two LCS alignments with the base).
@@ -106,4 +106,4 @@ std::string merge_frontmatter(const Merge3Side& base, const Merge3Side& ours,
                               const Merge3Side& theirs, Merge3Ctx& ctx);
 std::string merge_body(const Body& base, const Body& ours, const Body& theirs, Merge3Ctx& ctx);
 
-}  // namespace agentmerge::detail
+}  // namespace agentmerge::merge3_detail

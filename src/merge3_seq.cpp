@@ -19,7 +19,7 @@
 #include "diff_internal.hpp"
 #include "merge3_internal.hpp"
 
-namespace agentmerge::detail {
+namespace agentmerge::merge3_detail {
 
 namespace {
 
@@ -259,7 +259,7 @@ std::string merge_lines(std::string_view base, std::string_view ours, std::strin
   auto units = [](std::string_view text) {
     std::vector<Unit> out;
     int line = 0;
-    for (auto& l : split_lines(text)) out.push_back({l, l, ++line});
+    for (auto& l : detail::split_lines(text)) out.push_back({l, l, ++line});
     return out;
   };
   UnitMerge how;
@@ -270,4 +270,4 @@ std::string merge_lines(std::string_view base, std::string_view ours, std::strin
   return out;
 }
 
-}  // namespace agentmerge::detail
+}  // namespace agentmerge::merge3_detail

@@ -56,15 +56,15 @@ TEST(Merge3, OneSideUnchangedGivesTheOtherVerbatim) {
 }
 
 TEST(Merge3Chunks, NeighbouringChangesAreOneChunkForLines) {
-  using detail::Chunk;
-  const auto chunks = detail::diff3_chunks({"a", "b", "c"}, {"a", "B", "c"}, {"a", "b", "c", "d"});
+  using merge3_detail::Chunk;
+  const auto chunks = merge3_detail::diff3_chunks({"a", "b", "c"}, {"a", "B", "c"}, {"a", "b", "c", "d"});
   ASSERT_EQ(chunks.size(), 4U);
   EXPECT_EQ(chunks[0].kind, Chunk::Kind::Stable);
   EXPECT_EQ(chunks[1].kind, Chunk::Kind::Ours);
   EXPECT_EQ(chunks[2].kind, Chunk::Kind::Stable);
   EXPECT_EQ(chunks[3].kind, Chunk::Kind::Theirs);
-  detail::Merge3Ctx ctx;
-  EXPECT_EQ(detail::merge_lines("a\nb\n", "A\nb\n", "a\nB\n", ctx),
+  merge3_detail::Merge3Ctx ctx;
+  EXPECT_EQ(merge3_detail::merge_lines("a\nb\n", "A\nb\n", "a\nB\n", ctx),
             "<<<<<<< ours\nA\nb\n||||||| base\na\nb\n=======\na\nB\n>>>>>>> theirs\n");
   EXPECT_EQ(ctx.conflicts, 1);
 }
@@ -72,14 +72,14 @@ TEST(Merge3Chunks, NeighbouringChangesAreOneChunkForLines) {
 // Ours moved c to the front; theirs swapped a and b and added d: both
 // reorderings apply.
 TEST(Merge3Order, ReorderingsOfBothSidesApply) {
-  EXPECT_EQ(detail::merged_order({"a", "b", "c"}, {"c", "a", "b"}, {"b", "a", "c", "d"}),
+  EXPECT_EQ(merge3_detail::merged_order({"a", "b", "c"}, {"c", "a", "b"}, {"b", "a", "c", "d"}),
             (std::vector<std::string>{"c", "b", "a", "d"}));
 }
 
 // Both sides moved the same key to different places: ours' place wins, and
 // the key is written once.
 TEST(Merge3Order, OneKeyMovedTwoWaysKeepsOursPlace) {
-  EXPECT_EQ(detail::merged_order({"a", "b", "c"}, {"c", "a", "b"}, {"a", "c", "b"}),
+  EXPECT_EQ(merge3_detail::merged_order({"a", "b", "c"}, {"c", "a", "b"}, {"a", "c", "b"}),
             (std::vector<std::string>{"c", "a", "b"}));
 }
 

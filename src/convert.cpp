@@ -92,20 +92,6 @@ Format effective(Format f) { return f == Format::Unknown ? Format::Claude : f; }
 
 // ----------------------------------------------------------------- tools --
 
-// Removes `id` from what `set` grants.
-void revoke(ToolSet& set, const std::string& id) {
-  auto& t = set.tools;
-  switch (set.mode) {
-    case ToolMode::None: return;
-    case ToolMode::Allow: t.erase(std::remove(t.begin(), t.end(), id), t.end()); break;
-    case ToolMode::All: set.mode = ToolMode::AllBut; t = {id}; break;
-    case ToolMode::AllBut:
-      if (!std::binary_search(t.begin(), t.end(), id)) t.insert(std::lower_bound(t.begin(), t.end(), id), id);
-      break;
-  }
-  if (set.mode == ToolMode::Allow && t.empty()) set.mode = ToolMode::None;
-}
-
 // opencode `permission` can limit a tool to some commands or paths (a map of
 // patterns) or ask before each use. Other formats can say neither: a limited
 // tool is not granted (narrower, reported); an "ask" tool stays granted

@@ -65,6 +65,14 @@ std::string item_text(const Value& v) {
   return v.scalar;
 }
 
+// The names a list or a comma string holds.
+std::vector<std::string> names_of(const Value& v) {
+  if (!v.is_list()) return split_commas(v.scalar);
+  std::vector<std::string> names;
+  for (const Value& item : v.items) names.push_back(item_text(item));
+  return names;
+}
+
 // opencode's rules: every tool is enabled unless denied.
 struct Grants {
   IdSet allowed;
@@ -149,41 +157,33 @@ ToolSet tool_set_from_frontmatter(Format format, const FrontmatterEntry* tools_e
       diagnostics.push_back({Severity::Note, file, tools_entry->line, "empty-tools",
                              "tools has no value: no tools are granted"});
       return make(ToolMode::None, {});
-    case Value::Kind::List: {
-      std::vector<std::string> names;
-      for (const Value& item : v.items) names.push_back(item_text(item));
-      return from_names(format, names);
-    }
+    case Value::Kind::List:
     case Value::Kind::String:
     case Value::Kind::Number:
     case Value::Kind::Bool:
-    case Value::Kind::Map: return from_names(format, split_commas(v.scalar));
+    case Value::Kind::Map: return from_names(format, names_of(v));
   }
   return make(ToolMode::All, {});
 }
 
+void revoke(ToolSet& set, const std::string& id) {
+  auto& t = set.tools;
+  switch (set.mode) {
+    case ToolMode::None: return;
+    case ToolMode::Allow: t.erase(std::remove(t.begin(), t.end(), id), t.end()); break;
+    case ToolMode::All: set.mode = ToolMode::AllBut; t = {id}; break;
+    case ToolMode::AllBut:
+      if (!std::binary_search(t.begin(), t.end(), id)) t.insert(std::lower_bound(t.begin(), t.end(), id), id);
+      break;
+  }
+  if (set.mode == ToolMode::Allow && t.empty()) set.mode = ToolMode::None;
+}
+
 ToolSet apply_denylist(ToolSet set, Format format, const FrontmatterEntry* disallowed_entry) {
   if (disallowed_entry == nullptr) return set;
-  const Value& v = disallowed_entry->value;
-  std::vector<std::string> names;
-  if (v.is_list()) {
-    for (const Value& item : v.items) names.push_back(item_text(item));
-  } else {
-    names = split_commas(v.scalar);
-  }
-  const ToolSet denied = from_names(format, names);
-  if (denied.mode != ToolMode::Allow || denied.tools.empty()) return set;
-  IdSet ids(set.tools.begin(), set.tools.end());
-  switch (set.mode) {
-    case ToolMode::None: return set;
-    case ToolMode::All:
-    case ToolMode::AllBut:
-      ids.insert(denied.tools.begin(), denied.tools.end());
-      return make(ToolMode::AllBut, ids);
-    case ToolMode::Allow:
-      for (const auto& id : denied.tools) ids.erase(id);
-      return make(ids.empty() ? ToolMode::None : ToolMode::Allow, ids);
-  }
+  const ToolSet denied = from_names(format, names_of(disallowed_entry->value));
+  if (denied.mode != ToolMode::Allow) return set;
+  for (const auto& id : denied.tools) revoke(set, id);
   return set;
 }
 
@@ -198,20 +198,7 @@ bool readonly_flag(const FrontmatterEntry* entry) {
 ToolSet apply_readonly(ToolSet set, const FrontmatterEntry* readonly_entry,
                        const std::string& file, std::vector<Diagnostic>& diagnostics) {
   if (!readonly_flag(readonly_entry)) return set;
-  const auto& modifying = modifying_tools();
-  IdSet ids(set.tools.begin(), set.tools.end());
-  switch (set.mode) {
-    case ToolMode::None: return set;
-    case ToolMode::All:
-    case ToolMode::AllBut:
-      for (auto id : modifying) ids.insert(std::string(id));
-      set = make(ToolMode::AllBut, ids);
-      break;
-    case ToolMode::Allow:
-      for (auto id : modifying) ids.erase(std::string(id));
-      set = make(ids.empty() ? ToolMode::None : ToolMode::Allow, ids);
-      break;
-  }
+  for (const std::string_view id : modifying_tools()) revoke(set, std::string(id));
   diagnostics.push_back({Severity::Note, file, readonly_entry->line, "readonly-grant",
                          "readonly: true grants no tool that edits files or runs commands "
                          "(edit, write, patch, shell, ...)"});

@@ -65,6 +65,10 @@ ToolSet tool_set_from_frontmatter(Format format, const FrontmatterEntry* tools_e
 //   All -> AllBut{modifying}   Allow{read, write} -> Allow{read}
 // `readonly_entry` may be null or false: `set` unchanged. A note says what
 // the flag removed.
+// Removes `id` from what `set` grants: All becomes AllBut{id}, an Allow set
+// left empty becomes None.
+void revoke(ToolSet& set, const std::string& id);
+
 // Claude's `disallowedTools` (may be null) applied to `set`: the tools it
 // names are denied whatever `tools` granted.
 //   All -> AllBut{denied}   Allow{read, shell} - {shell} -> Allow{read}

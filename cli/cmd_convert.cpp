@@ -170,27 +170,13 @@ std::string relative_to_inputs(const fs::path& file, const std::vector<std::stri
   return best;
 }
 
-// A symbolic link between the output folder and the file would send the
-// write elsewhere: refused.
-std::optional<Error> link_below(const fs::path& out_dir, const fs::path& file) {
-  fs::path at = out_dir;
-  const fs::path rel = file.lexically_relative(out_dir);
-  for (auto part = rel.begin(); part != rel.end(); ++part) {
-    at /= *part;
-    std::error_code ec;
-    if (fs::is_symlink(at, ec))
-      return Error{at.string(), 0, "link-in-out",
-                   "is a symbolic link inside --out; not followed (remove it to write here)"};
-  }
-  return std::nullopt;
-}
-
 // Agents a tool would see under one name: a warning on each later file.
-void warn_identity_collisions(const std::vector<std::optional<ConvertResult>>& results,
+// `results` and `outcomes` are parallel (one per input file).
+void warn_identity_collisions(const std::vector<Result<ConvertResult>>& results,
                               std::vector<FileOutcome>& outcomes, const std::string& target) {
   std::map<std::string, std::size_t> first;  // identity -> outcome index
   for (std::size_t i = 0; i < results.size(); ++i) {
-    if (!results[i] || outcomes[i].status == "error") continue;
+    if (!results[i].ok() || outcomes[i].status == "error") continue;
     const std::string id = normalize_name(results[i]->converted.name());
     const auto [it, fresh] = first.emplace(id, i);
     if (fresh) continue;
@@ -267,7 +253,6 @@ ExitCode run_convert(const ConvertArgs& args) {
   const std::string_view folder =
       std::visit([](auto f) { return agent_folder(f); }, *target);
   std::vector<FileOutcome> outcomes;
-  std::vector<std::optional<ConvertResult>> converted;
   std::map<std::string, std::string> claimed;  // output path -> source
   for (std::size_t i = 0; i < paths.size(); ++i) {
     FileOutcome o{paths[i].string(), "", "", {}, std::nullopt};
@@ -275,28 +260,27 @@ ExitCode run_convert(const ConvertArgs& args) {
       o.status = "error";
       o.error = results[i].error();
       outcomes.push_back(std::move(o));
-      converted.emplace_back();
       continue;
     }
     const ConvertResult& r = *results[i];
-    converted.emplace_back(r);
     o.notes = r.notes;
     if (args.out_dir || args.output) {
-      const fs::path out =
-          args.output ? fs::path(*args.output)
-                      : fs::path(*args.out_dir) /
-                            output_relative_path(relative_to_inputs(paths[i], args.paths),
-                                                 r.file_name, layout, folder);
+      const std::string rel =
+          args.out_dir ? output_relative_path(relative_to_inputs(paths[i], args.paths),
+                                              r.file_name, layout, folder)
+                       : "";
+      const fs::path out = args.output ? fs::path(*args.output) : fs::path(*args.out_dir) / rel;
       check_name_by_file(out, *target, r, o);
       const auto [it, fresh] = claimed.emplace(out.string(), o.source);
-      const auto link = args.out_dir ? link_below(*args.out_dir, out) : std::nullopt;
+      // No link or non-folder below --out may send the write elsewhere.
+      const auto inside = args.out_dir ? check_inside(*args.out_dir, rel) : Result<bool>(false);
       if (!fresh) {
         o.status = "error";
         o.error = Error{o.source, 0, "output-collision",
                         "converts to " + out.string() + ", already written from " + it->second};
-      } else if (link) {
+      } else if (!inside) {
         o.status = "error";
-        o.error = *link;
+        o.error = inside.error();
       } else {
         write_output(out, r, args, o);
       }
@@ -307,7 +291,7 @@ ExitCode run_convert(const ConvertArgs& args) {
     outcomes.push_back(std::move(o));
   }
 
-  warn_identity_collisions(converted, outcomes, target_word(*target));
+  warn_identity_collisions(results, outcomes, target_word(*target));
   for (const Error& e : errors) outcomes.push_back({e.file, "", "error", {}, e});
   bool lossy = false;
   bool failed = false;

@@ -219,4 +219,35 @@ Result<bool> write_atomic(const fs::path& path, std::string_view content) {
   return true;
 }
 
+namespace {
+
+Error unsafe(const fs::path& path, const std::string& why) {
+  return Error{path.string(), 0, "unsafe-path", why + "; agentmerge never reads, writes or "
+                                                      "removes through it (remove it or choose "
+                                                      "another --out)"};
+}
+
+}  // namespace
+
+Result<bool> check_inside(const fs::path& dir, const std::string& rel) {
+  fs::path at = dir;
+  std::size_t start = 0;
+  while (start <= rel.size()) {
+    const auto slash = rel.find('/', start);
+    const bool last = slash == std::string::npos;
+    at /= rel.substr(start, last ? std::string::npos : slash - start);
+    struct stat st {};
+    if (::lstat(at.c_str(), &st) != 0) {
+      if (errno == ENOENT) return false;
+      return Error{at.string(), 0, "io", std::string("cannot stat: ") + std::strerror(errno)};
+    }
+    if (S_ISLNK(st.st_mode)) return unsafe(at, "is a symbolic link inside the output folder");
+    if (!last && !S_ISDIR(st.st_mode)) return unsafe(at, "is not a folder");
+    if (last && !S_ISREG(st.st_mode)) return unsafe(at, "is not a regular file");
+    if (last) return true;
+    start = slash + 1;
+  }
+  return false;
+}
+
 }  // namespace agentmerge::cli

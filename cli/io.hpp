@@ -62,6 +62,14 @@ Result<AgentFile> load_agent(const std::filesystem::path& path, const ParseOptio
 // signal, since main ignores SIGXFSZ.
 Result<bool> write_atomic(const std::filesystem::path& path, std::string_view content);
 
+// Every existing component of dir/rel below dir must be a real folder (not
+// a link) and the last one a regular file: a cloned output folder can plant
+// a symbolic link at .agentmerge, at a subfolder or at an output to make a
+// write or a removal land outside the folder. `dir` itself is the user's
+// choice and may be a link. Returns whether the file exists. Errors:
+// "unsafe-path", "io".
+Result<bool> check_inside(const std::filesystem::path& dir, const std::string& rel);
+
 
 
 

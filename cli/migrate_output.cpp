@@ -27,38 +27,6 @@ constexpr const char* kPendingPath = ".agentmerge/pending";
 // Held (flock) by a writing run; a second run into the folder is refused.
 constexpr const char* kLockPath = ".agentmerge/lock";
 
-Error unsafe(const fs::path& path, const std::string& why) {
-  return Error{path.string(), 0, "unsafe-path", why + "; agentmerge never reads, writes or "
-                                                      "removes through it (remove it or choose "
-                                                      "another --out)"};
-}
-
-// Every existing component of dir/rel below dir must be a real folder (not
-// a link) and the last one a regular file: a cloned output folder can plant
-// a symbolic link at .agentmerge, at a subfolder or at an output to make a
-// write or a removal land outside the folder. `dir` itself is the user's
-// choice and may be a link. Returns whether the file exists.
-Result<bool> check_inside(const fs::path& dir, const std::string& rel) {
-  fs::path at = dir;
-  std::size_t start = 0;
-  while (start <= rel.size()) {
-    const auto slash = rel.find('/', start);
-    const bool last = slash == std::string::npos;
-    at /= rel.substr(start, last ? std::string::npos : slash - start);
-    struct stat st {};
-    if (::lstat(at.c_str(), &st) != 0) {
-      if (errno == ENOENT) return false;
-      return Error{at.string(), 0, "io", std::string("cannot stat: ") + std::strerror(errno)};
-    }
-    if (S_ISLNK(st.st_mode)) return unsafe(at, "is a symbolic link inside the output folder");
-    if (!last && !S_ISDIR(st.st_mode)) return unsafe(at, "is not a folder");
-    if (last && !S_ISREG(st.st_mode)) return unsafe(at, "is not a regular file");
-    if (last) return true;
-    start = slash + 1;
-  }
-  return false;
-}
-
 // Content of dir/rel; nullopt when absent. A link, a folder or an unreadable
 // file in the way is an error (and sets `failed`).
 std::optional<std::string> current_content(const fs::path& dir, const std::string& rel,

@@ -50,7 +50,7 @@ mkdir -p "$tmp/repo/.claude/agents" && cp "$src" "$tmp/repo/.claude/agents/"
 mkdir -p "$tmp/elsewhere" "$tmp/linked" && ln -s "$tmp/elsewhere" "$tmp/linked/team-b"
 "$bin" convert "$tmp/src" --to copilot --out "$tmp/linked" -q 2>"$tmp/err"; rc=$?
 [ $rc -eq 3 ] || fail "a link inside --out exited $rc, want 3"
-grep -q "link-in-out" "$tmp/err" || fail "link inside --out not reported: $(cat "$tmp/err")"
+grep -q "unsafe-path" "$tmp/err" || fail "link inside --out not reported: $(cat "$tmp/err")"
 [ -z "$(ls -A "$tmp/elsewhere")" ] || fail "wrote through a link inside --out"
 [ -f "$tmp/linked/team-a/api-designer.agent.md" ] || fail "the other files were not written"
 

@@ -212,33 +212,16 @@ std::vector<std::string> merge_children(const Section* b, const Section* o, cons
     adopt_renames(ko, kb, "ours", ctx);
     adopt_renames(kt, kb, "theirs", ctx);
   }
-  std::vector<std::string> order = merged_order(kb.keys, ko.keys, kt.keys);
-  std::vector<std::string> all = order;
-  for (const Keyed* k : {&kb, static_cast<const Keyed*>(&ko), static_cast<const Keyed*>(&kt)})
-    for (const auto& key : k->keys)
-      if (std::find(all.begin(), all.end(), key) == all.end()) all.push_back(key);
-  std::vector<std::pair<std::string, std::string>> texts;
-  for (const auto& key : all) {
-    const Section* sb = kb.find(key);
-    const Section* so = ko.find(key);
-    const Section* st = kt.find(key);
-    std::optional<std::string> text;
-    if (so != nullptr && st != nullptr && sb != nullptr)
-      text = merge_section(sb, so, st, ctx);
-    else if (so != nullptr || st != nullptr)
-      text = merge_two(sb, so, st, ctx);
-    if (!text) {
-      order.erase(std::remove(order.begin(), order.end(), key), order.end());
-      continue;
-    }
-    insert_after_predecessor(order, key, so != nullptr ? ko.keys : kt.keys);
-    texts.emplace_back(key, std::move(*text));
-  }
-  std::vector<std::string> out;
-  for (const auto& key : order)
-    for (const auto& [k, text] : texts)
-      if (k == key) out.push_back(text);
-  return out;
+  return merge_identified(kb.keys, ko.keys, kt.keys,
+                          [&](const std::string& key) -> std::optional<std::string> {
+                            const Section* sb = kb.find(key);
+                            const Section* so = ko.find(key);
+                            const Section* st = kt.find(key);
+                            if (so != nullptr && st != nullptr && sb != nullptr)
+                              return merge_section(sb, so, st, ctx);
+                            if (so == nullptr && st == nullptr) return std::nullopt;
+                            return merge_two(sb, so, st, ctx);
+                          });
 }
 
 std::string merge_heading(const Section* b, const Section& o, const Section& t, Merge3Ctx& ctx) {

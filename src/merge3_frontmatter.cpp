@@ -195,41 +195,26 @@ int line_of(const Merge3Side& side, const std::string& key) {
 
 std::string merge_frontmatter(const Merge3Side& base, const Merge3Side& ours,
                               const Merge3Side& theirs, Merge3Ctx& ctx) {
-  const std::vector<std::string> kb = keys_of(base), ko = keys_of(ours), kt = keys_of(theirs);
-  std::vector<std::string> order = merged_order(kb, ko, kt);
-  std::vector<std::string> all = order;
-  for (const auto* side : {&kb, &ko, &kt})
-    for (const auto& k : *side)
-      if (!contains(all, k)) all.push_back(k);
-  std::vector<std::pair<std::string, std::string>> texts;  // key -> rendered entry
-  for (const auto& key : all) {
+  auto merge_key = [&](const std::string& key) -> std::optional<std::string> {
     auto value = [&](const Merge3Side& s) {
       const FrontmatterEntry* e = s.file->frontmatter.find(key);
       return e != nullptr ? &e->value : nullptr;
     };
     const auto m = merge_value(value(base), value(ours), value(theirs), is_set_valued(key));
-    if (m && m->from == From::Deleted) {
-      order.erase(std::remove(order.begin(), order.end(), key), order.end());
-      continue;
-    }
-    insert_after_predecessor(order, key, contains(ko, key) ? ko : kt);
-    std::string text;
     if (!m) {
       ctx.note(line_of(ours, key), "merge3-conflict", "both sides changed '" + key + "'");
-      text = conflict_text(ctx, entry_text(ours, key), entry_text(base, key), entry_text(theirs, key));
-    } else if (m->from == From::New) {
-      text = emit_yaml_entry(key, m->value);
-      text.pop_back();
-    } else {
-      text = entry_text(m->from == From::Ours ? ours : theirs, key);
+      return conflict_text(ctx, entry_text(ours, key), entry_text(base, key), entry_text(theirs, key));
     }
-    texts.emplace_back(key, std::move(text));
-  }
-  if (order.empty()) return "";  // an empty frontmatter says nothing
+    if (m->from == From::Deleted) return std::nullopt;
+    if (m->from != From::New) return entry_text(m->from == From::Ours ? ours : theirs, key);
+    std::string text = emit_yaml_entry(key, m->value);
+    text.pop_back();
+    return text;
+  };
+  const auto entries = merge_identified(keys_of(base), keys_of(ours), keys_of(theirs), merge_key);
+  if (entries.empty()) return "";  // an empty frontmatter says nothing
   std::string out = "---\n";
-  for (const auto& key : order)
-    for (const auto& [k, text] : texts)
-      if (k == key) out += text + "\n";
+  for (const auto& text : entries) out += text + "\n";
   return out + "---\n";
 }
 

@@ -87,6 +87,16 @@ std::vector<std::string> merged_order(const std::vector<std::string>& base,
                                       const std::vector<std::string>& ours,
                                       const std::vector<std::string>& theirs);
 
+// Identity-keyed elements merged one by one: `merge_one(key)` gives the
+// element's text, or nullopt when the merge deletes it; it is called once
+// per key of any side (the merged order first, then keys only a deletion
+// left out). The texts come back in the merged order, an element kept
+// against a deletion placed after its predecessor on the side that has it.
+std::vector<std::string> merge_identified(
+    const std::vector<std::string>& base, const std::vector<std::string>& ours,
+    const std::vector<std::string>& theirs,
+    const std::function<std::optional<std::string>(const std::string& key)>& merge_one);
+
 // Inserts `key` into `order` after the nearest key that precedes it in
 // `side` and is already in `order` (at the front when none).
 void insert_after_predecessor(std::vector<std::string>& order, const std::string& key,

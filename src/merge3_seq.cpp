@@ -12,6 +12,7 @@
 // conflict on neighbouring lines; the line fallback keeps its behaviour).
 #include <algorithm>
 #include <cctype>
+#include <map>
 
 #include <dtl/dtl.hpp>
 
@@ -237,6 +238,32 @@ std::vector<std::string> merged_order(const std::vector<std::string>& base,
       for (std::size_t i = c.t0; i < c.t1; ++i) add(theirs[i]);
   }
   return order;
+}
+
+std::vector<std::string> merge_identified(
+    const std::vector<std::string>& base, const std::vector<std::string>& ours,
+    const std::vector<std::string>& theirs,
+    const std::function<std::optional<std::string>(const std::string& key)>& merge_one) {
+  std::vector<std::string> order = merged_order(base, ours, theirs);
+  std::vector<std::string> all = order;
+  for (const auto* side : {&base, &ours, &theirs})
+    for (const auto& key : *side)
+      if (std::find(all.begin(), all.end(), key) == all.end()) all.push_back(key);
+  std::map<std::string, std::string> texts;
+  for (const auto& key : all) {
+    auto text = merge_one(key);
+    if (!text) {
+      order.erase(std::remove(order.begin(), order.end(), key), order.end());
+      continue;
+    }
+    const bool in_ours = std::find(ours.begin(), ours.end(), key) != ours.end();
+    insert_after_predecessor(order, key, in_ours ? ours : theirs);
+    texts[key] = std::move(*text);
+  }
+  std::vector<std::string> out;
+  out.reserve(order.size());
+  for (const auto& key : order) out.push_back(std::move(texts[key]));
+  return out;
 }
 
 void insert_after_predecessor(std::vector<std::string>& order, const std::string& key,

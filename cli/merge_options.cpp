@@ -46,6 +46,10 @@ void add_merge_policy_options(CLI::App* sub, MergePolicyArgs& args) {
                   "content the fewest variants say; every drop is in the report")
       ->type_name("TOKENS")
       ->check(CLI::Range(std::size_t{1}, std::size_t{100000000}));
+  sub->add_option("--decisions", args.decisions,
+                  "Apply a reviewer's decisions file (exported by the review page): kept blocks, "
+                  "chosen wordings and values")
+      ->type_name("FILE");
   add_limit_options(sub, args.parse);
   add_max_blocks_option(sub, args.max_blocks);
 }
@@ -81,6 +85,13 @@ std::optional<ExitCode> build_merge_options(const MergePolicyArgs& a,
     auto p = parse_value_policy(a.model);
     if (!p) return usage(command, "--model must be primary or most-common");
     opts.config.key_policies["model"] = *p;
+  }
+  if (!a.decisions.empty()) {
+    auto text = read_file(a.decisions);
+    if (!text) return usage(command, text.error().to_string());
+    auto choices = parse_review_choices(*text, a.decisions);
+    if (!choices) return usage(command, choices.error().to_string());
+    opts.choices = std::move(*choices);
   }
   if (!a.primary.empty()) {
     for (const auto& s : sources)

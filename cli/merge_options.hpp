@@ -26,18 +26,20 @@ struct MergePolicyArgs {
   ParseOptions parse;  // input limits (--max-bytes ...)
   std::size_t max_blocks = MergeOptions{}.max_blocks;  // --max-blocks
   std::optional<std::size_t> budget;                    // --budget TOKENS
+  std::string decisions;                                // --decisions FILE
 };
 
 // --to codex or kiro: the merge is written as that agent (write_merged_as).
 std::optional<ExternalFormat> external_target(const MergePolicyArgs& args);
 
-// Adds --name --to --primary --tools --model --config --budget to `sub`.
+// Adds --name --to --primary --tools --model --config --budget --decisions to `sub`.
 void add_merge_policy_options(CLI::App* sub, MergePolicyArgs& args);
 
 // The config file (--config, else agentmerge.yaml upward, else defaults)
-// with the command-line policies over it. On failure prints why, prefixed by
-// `command`, and returns the exit code (Usage, or Unreadable for a broken
-// config found by lookup).
+// with the command-line policies and the --decisions file over it. On
+// failure prints why, prefixed by `command`, and returns the exit code
+// (Usage, or Unreadable for a broken config found by lookup; a missing or
+// invalid --decisions file is Usage, as a bad --config is).
 std::optional<ExitCode> build_merge_options(const MergePolicyArgs& args,
                                             const std::vector<std::string>& sources,
                                             std::string_view command, MergeOptions& options);

@@ -423,6 +423,7 @@ Result<MergeResult> merge(const std::vector<const AgentFile*>& variants, const M
   MergeState st;
   st.config = &options.config;
   st.report = &report;
+  detail::load_choices(st, options.choices);
   std::vector<std::vector<AgentFile>> split;
   add_documents(st, sources, split);
   auto primary_doc = choose_primary(sources, st.docs, options);
@@ -460,6 +461,7 @@ Result<MergeResult> merge(const std::vector<const AgentFile*>& variants, const M
   }
   Written w = write_merged(st, merged, report.target);
   fit_limits(st, merged, report.target, options, w);
+  detail::check_choices(st, options.choices);
   if (w.rendered.levels_repaired > 0)
     st.decide("headings", "one-h1-no-jumps", std::to_string(w.rendered.levels_repaired) + " headings",
               "heading levels changed so that the result has one H1 at most and no jumps",

@@ -279,7 +279,12 @@ bool takes_wording(const MergeState& st, const Unit& unit, const Unit& c) {
 // takes_wording picks becomes the unit's text.
 void fold(MergeState& st, std::size_t u, Candidate& c, std::size_t sb, double sim) {
   Unit& unit = st.units[u];
-  const bool fuller = takes_wording(st, unit, c.unit);
+  // A reviewer's choice of wording wins over the fuller-wording rule; a
+  // kept block (its own unit) keeps its wording.
+  const auto front = st.chosen(unit.members.front());
+  const bool fuller = st.chosen(sb) == BlockAction::Wording ||
+                      (front != BlockAction::Wording && front != BlockAction::Keep &&
+                       takes_wording(st, unit, c.unit));
   unit.docs.insert(c.unit.doc);
   if (!fuller) {
     set_fate(st, sb, BlockFate::Folded, sim);
@@ -417,17 +422,20 @@ void merge_list(MergeState& st, Cursor& cur, const Block& list, std::size_t doc,
     const std::size_t sb = st.add_source_block(doc, item.line, item.end_line, "list-item", path,
                                                item_source(st.docs[doc], item));
     Candidate c = item_candidate(st, doc, item);
+    const bool apart = st.chosen(sb) == BlockAction::Keep;  // a reviewer undid its fold
     if (auto [u, sim] = find_fold(st, c, doc, cur.target); u != kNone) {
-      fold(st, u, c, sb, sim);
+      if (!apart) fold(st, u, c, sb, sim);
       const Location loc = locate(st, u);
       if (loc.section == cur.target && st.sections[loc.section].blocks[loc.block].kind == BlockKind::List) {
         out_list = loc.block;
         last_pos = loc.pos;
         cur.anchor = loc.block;
       }
-      continue;
+      // Kept apart, the item is placed as new: right after the one it would
+      // fold into when that is in this section's list.
+      if (!apart) continue;
     }
-    if (!c.unit.lead_key.empty()) {
+    if (!c.unit.lead_key.empty() && !apart) {
       std::size_t t = find_topic_item(st, c.unit.lead_key, doc);
       if (t == kNone) t = find_facet_item(st, c.unit.lead_topic, doc, cur.target);
       if (t != kNone) {
@@ -598,9 +606,10 @@ void merge_blocks(MergeState& st, std::size_t target, const std::vector<const Bl
                                                path, b.source);
     Candidate c = block_candidate(doc, b);
     c.unit.lead_in = is_lead_in(b, bi + 1 < blocks.size() ? blocks[bi + 1] : nullptr);
-    const bool role = &b == st.docs[doc].role_statement;
-    auto [u, sim] = find_fold(st, c, doc, target);
-    if (u == kNone && role) std::tie(u, sim) = fold_role_statement(st, c, doc);
+    const bool apart = st.chosen(sb) == BlockAction::Keep;  // a reviewer undid its fold
+    const bool role = &b == st.docs[doc].role_statement && !(apart && st.role_unit != kNone);
+    auto [u, sim] = apart ? std::pair{kNone, 0.0} : find_fold(st, c, doc, target);
+    if (u == kNone && role && !apart) std::tie(u, sim) = fold_role_statement(st, c, doc);
     if (u != kNone) {
       fold(st, u, c, sb, sim);
       if (role && st.role_unit == kNone) st.role_unit = u;

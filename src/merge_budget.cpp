@@ -117,7 +117,7 @@ std::size_t drop_least_supported(MergeState& st, std::size_t over) {
   for (const auto& [u, place] : placed) {
     if (freed >= goal) break;
     const Unit& unit = st.units[u];
-    if (u == st.role_unit || protected_lead_in(st, unit, place)) continue;
+    if (u == st.role_unit || protected_lead_in(st, unit, place) || st.keeps(u)) continue;
     freed += unit_bytes(unit);
     drop_unit(st, u, place, sources);
     ++dropped;
@@ -125,7 +125,7 @@ std::size_t drop_least_supported(MergeState& st, std::size_t over) {
   // A lead-in whose list is now empty goes too.
   for (const auto& [u, place] : placed_units(st)) {
     const Unit& unit = st.units[u];
-    if (!unit.lead_in || u == st.role_unit || protected_lead_in(st, unit, place)) continue;
+    if (!unit.lead_in || u == st.role_unit || protected_lead_in(st, unit, place) || st.keeps(u)) continue;
     const auto& blocks = st.sections[place.section].blocks;
     if (place.block + 1 < blocks.size() && blocks[place.block + 1].kind == BlockKind::List) {
       freed += unit_bytes(unit);

@@ -317,12 +317,16 @@ std::size_t fold_target(const MergeState& st, const std::vector<Piece>& pieces, 
                         std::size_t skip, const SubsumeRule& rule) {
   const Piece& p = pieces[i];
   if (p.removed || (p.kind == PieceKind::Head && head_has_kept_children(pieces, i))) return kNone;
+  // A reviewer's kept block or chosen wording stays as written; a fuller
+  // text that says all the chosen wording says folds into it.
+  if (st.keeps(p.unit) || st.prefers(p.unit)) return kNone;
   for (std::size_t j = from; j < pieces.size(); ++j) {
     const Piece& q = pieces[j];
     if (j == i || j == skip || q.removed || (q.unit == p.unit && q.in == p.in)) continue;
     if (wording_doc(st.units[p.unit], p) == wording_doc(st.units[q.unit], q)) continue;
-    if (!subsumes(q.words, p.words, rule)) continue;
-    if (j > i && subsumes(p.words, q.words, rule)) continue;  // mutual: the later one goes
+    const bool chosen = st.prefers(q.unit) && subsumes(p.words, q.words, rule);
+    if (!chosen && !subsumes(q.words, p.words, rule)) continue;
+    if (!chosen && j > i && subsumes(p.words, q.words, rule)) continue;  // mutual: the later one goes
     if (!absorbs_members(st, pieces, i, q, rule)) continue;
     return j;
   }

@@ -266,7 +266,7 @@ void merge_description(Ctx& c) {
     const FrontmatterEntry* e = f.frontmatter.find("description");
     if (e == nullptr || !e->value.is_string()) continue;
     SourceBlock desc{i, e->line, e->end_line, "description", "frontmatter", e->value.scalar,
-                     BlockFate::Kept, -1, 1.0, ""};
+                     BlockFate::Kept, -1, 1.0, "", ""};
     if (i != c.in.primary) {
       const double sim = token_similarity(normalize_text(unescape(v.scalar)), normalize_text(unescape(e->value.scalar)));
       desc.similarity = sim;
@@ -280,7 +280,7 @@ void merge_description(Ctx& c) {
       double best = 0;
       for (const auto& k : kept_norms) best = std::max(best, token_similarity(k, norm));
       SourceBlock sb{i, e->line, e->end_line, "example", "frontmatter.description", ex,
-                     BlockFate::Folded, -1, best, ""};
+                     BlockFate::Folded, -1, best, "", ""};
       if (best < threshold) {
         const std::string text = literal_escapes ? replace_all(unescape(ex), "\n", "\\n") : unescape(ex);
         const std::string sep = literal_escapes ? "\\n\\n" : "\n\n";
@@ -296,17 +296,47 @@ void merge_description(Ctx& c) {
   if (pe != nullptr || !v.scalar.empty()) c.entry("description", v);
 }
 
+// The source a reviewer chose for `key` (merge --decisions), or null. A
+// choice naming no source of this merge, or a source without the key, is
+// a stale choice: recorded, and the policy applies.
+const AgentFile* chosen_source(Ctx& c, const std::string& key) {
+  for (const ValueChoice& v : c.in.options->choices.values) {
+    if (v.key != key) continue;
+    for (const AgentFile* f : c.in.sources)
+      if (f->source_name == v.source && (f->frontmatter.find(key) != nullptr || key == "tools"))
+        return f;
+    c.decide("frontmatter." + key, "stale-choice", v.source,
+             "the decisions file takes '" + key + "' from " + v.source +
+                 ", which is not a source of this merge or has no '" + key + "'; not applied",
+             Review::Needed);
+  }
+  return nullptr;
+}
+
 bool states_tools(const AgentFile& f) {
   return f.frontmatter.find("tools") != nullptr || f.frontmatter.find("permission") != nullptr ||
          f.frontmatter.find("disallowedTools") != nullptr ||
          readonly_flag(f.frontmatter.find("readonly"));
 }
 
+// What `f` states, for Union and Intersection: its grant, except that an
+// opencode map of only `true` entries states the tools it names (opencode
+// grants all of them at run time; stated_tool_set). Such sources are listed
+// in `named_only`.
+ToolSet stated_grant(const AgentFile& f, std::vector<std::string>& named_only) {
+  if (f.format != Format::Opencode || f.tools.mode != ToolMode::All) return f.tools;
+  ToolSet s =
+      stated_tool_set(f.format, f.frontmatter.find("tools"), f.frontmatter.find("permission"));
+  if (s.mode != ToolMode::All) named_only.push_back(f.source_name);
+  return s;
+}
+
 // The merged set. Union and Intersection run over the sources that state
-// tools (the others are listed in `unstated`); with none, the result is
-// unspecified (All, written as no key). AllSources reads a missing key as
-// all tools, as the formats do at run time.
-ToolSet merged_tools(const Ctx& c, ToolPolicy policy, std::vector<std::string>& unstated) {
+// tools (the others are listed in `unstated`), each as stated_grant reads
+// it; with none, the result is unspecified (All, written as no key).
+// AllSources reads a missing key as all tools, as the formats do at run time.
+ToolSet merged_tools(const Ctx& c, ToolPolicy policy, std::vector<std::string>& unstated,
+                     std::vector<std::string>& named_only) {
   if (policy == ToolPolicy::Primary) return c.primary().tools;
   std::optional<ToolSet> result;
   for (const AgentFile* f : c.in.sources) {
@@ -314,11 +344,12 @@ ToolSet merged_tools(const Ctx& c, ToolPolicy policy, std::vector<std::string>& 
       unstated.push_back(f->source_name);
       continue;
     }
+    const ToolSet s = policy == ToolPolicy::AllSources ? f->tools : stated_grant(*f, named_only);
     if (!result) {
-      result = f->tools;
+      result = s;
     } else {
-      result = policy == ToolPolicy::Intersection ? tools_intersection(*result, f->tools)
-                                                  : tools_union(*result, f->tools);
+      result = policy == ToolPolicy::Intersection ? tools_intersection(*result, s)
+                                                  : tools_union(*result, s);
     }
   }
   return result.value_or(ToolSet{});
@@ -367,11 +398,14 @@ void flag_widening(Ctx& c, const ToolSet& result, const std::vector<std::string>
 // all-but set as the allowlist of the known tools (never the silent "all"
 // that would re-grant what a source denies).
 ToolSet write_tools(Ctx& c, ToolSet result) {
-  const bool same_as_primary = result == c.primary().tools && c.in.target == c.primary().format;
+  std::vector<std::string> ignored;
+  const bool same_as_primary =
+      (result == c.primary().tools || result == stated_grant(c.primary(), ignored)) &&
+      c.in.target == c.primary().format;
   if (same_as_primary) {
     for (const char* k : {"tools", "permission"})
       if (const auto* e = c.primary().frontmatter.find(k)) c.entry(k, e->value);
-    return result;
+    return c.primary().tools;  // what the entries, kept as written, grant
   }
   ToolsRendering r = render_tools(c.in.target, result);
   if (r.widened && result.mode == ToolMode::AllBut) {
@@ -412,8 +446,9 @@ ToolSet write_tools(Ctx& c, ToolSet result) {
 
 void merge_tools(Ctx& c) {
   const ToolPolicy policy = c.in.options->config.tools;
-  std::vector<std::string> unstated;
-  const ToolSet result = merged_tools(c, policy, unstated);
+  std::vector<std::string> unstated, named_only;
+  const AgentFile* reviewer = chosen_source(c, "tools");
+  const ToolSet result = reviewer != nullptr ? reviewer->tools : merged_tools(c, policy, unstated, named_only);
   c.out.tools = result;
   std::vector<std::string> values;
   std::vector<std::string> widened, narrowed;
@@ -423,7 +458,11 @@ void merge_tools(Ctx& c) {
     if (!covers(result, f->tools)) narrowed.push_back(f->source_name);
   }
   const ToolSet granted = write_tools(c, result);
-  if (!widened.empty() || !narrowed.empty()) {
+  if (reviewer != nullptr) {
+    c.decide("frontmatter.tools", "reviewer", show(result),
+             "the decisions file takes the tools of " + reviewer->source_name, Review::NotNeeded)
+        .source_values = values;
+  } else if (!widened.empty() || !narrowed.empty()) {
     std::string msg = std::string(to_string(policy)) + " gives " + show(result);
     if (!widened.empty()) msg += "; wider than " + std::to_string(widened.size()) + " source(s)";
     if (!narrowed.empty()) msg += "; narrower than " + std::to_string(narrowed.size()) + " source(s)";
@@ -432,6 +471,8 @@ void merge_tools(Ctx& c) {
              " source(s) state no tools and were not read as a grant of all tools "
              "(--tools all-sources reads them so)";
     }
+    for (const std::string& n : named_only)
+      msg += "; " + n + " only enables tools (opencode grants every tool): read as the tools it names";
     // Review when the primary's own explicit grant changed; narrowing an
     // unstated primary to what the other variants state is least privilege.
     const Review review = states_tools(c.primary()) && (!covers(c.primary().tools, result) ||
@@ -491,6 +532,18 @@ void merge_value(Ctx& c, const std::string& key) {
     const FrontmatterEntry* e = f->frontmatter.find(key);
     values.push_back(e ? show(e->value) : "");
     if (e) present.push_back(&e->value);
+  }
+  if (const AgentFile* f = chosen_source(c, key)) {
+    const Value& v = f->frontmatter.find(key)->value;
+    c.entry(key, v);
+    c.decide("frontmatter." + key, "reviewer", show(v),
+             "the decisions file takes '" + key + "' from " + f->source_name +
+                 (target_accepts(c.in.target, key, v)
+                      ? std::string()
+                      : "; not a value " + std::string(to_string(c.in.target)) + " knows"),
+             Review::NotNeeded)
+        .source_values = values;
+    return;
   }
   const FrontmatterEntry* pe = c.primary().frontmatter.find(key);
   const Value* chosen = (policy == ValuePolicy::Primary && pe) ? &pe->value : nullptr;
@@ -555,6 +608,15 @@ void merge_frontmatter(const FrontmatterInput& in, AgentFile& out, MergeReport& 
         keys.push_back(e.key);
     }
   for (const auto& k : keys) merge_value(c, k);
+  // A value choice for a key no source has (or one built from several
+  // sources) is reported, never silently ignored.
+  for (const ValueChoice& v : in.options->choices.values)
+    if (v.key != "tools" && std::find(keys.begin(), keys.end(), v.key) == keys.end())
+      c.decide("frontmatter." + v.key, "stale-choice", v.source,
+               "the decisions file takes '" + v.key + "' from " + v.source +
+                   ", but no source of this merge has a '" + v.key +
+                   "' that can be taken from one source; not applied",
+               Review::Needed);
 }
 
 }  // namespace agentmerge::detail

@@ -14,6 +14,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "agentmerge/ast.hpp"
@@ -127,7 +128,18 @@ struct MergeState {
   bool documents_differ = false;   // not every document has the same body
   std::deque<Section> synthetic;   // sections made by reshape() (stable addresses)
 
+  // The reviewer's block choices (MergeOptions::choices), by
+  // "source\nline\nhash"; empty without --decisions.
+  std::unordered_map<std::string, BlockAction> choices;
+
   MSection& root() { return sections[0]; }
+  // The reviewer's action for source block `sb`, if a choice names it.
+  std::optional<BlockAction> chosen(std::size_t sb) const;
+  // True when a member of unit `u` is to be kept as its own block (never
+  // folded away or dropped).
+  bool keeps(std::size_t u) const;
+  // True when a member of unit `u` has the reviewer's "wording" choice.
+  bool prefers(std::size_t u) const;
   std::size_t add_source_block(std::size_t doc, int line, int end_line, std::string kind,
                                std::string section, std::string text);
   Decision& decide(std::string subject, std::string policy, std::string chosen,
@@ -179,6 +191,14 @@ std::size_t find_facet_item(const MergeState& st, const std::string& topic, std:
 // Moves item unit `u` below item unit `into` (a topic merge at skeleton
 // time); `u` keeps no members.
 void nest_unit(MergeState& st, std::size_t into, std::size_t u);
+
+// ---- merge_choices.cpp
+// Indexes the reviewer's block choices into st.choices (before merging).
+void load_choices(MergeState& st, const ReviewChoices& choices);
+// After merging: marks each source block a choice names (SourceBlock::
+// choice) and records what was applied, and every choice that names no
+// block of this merge or could not be applied, as decisions.
+void check_choices(MergeState& st, const ReviewChoices& choices);
 
 // ---- merge_budget.cpp
 // Drops the least supported units until about half of `over` bytes are

@@ -46,6 +46,19 @@ void drop_unit(MergeState& st, std::size_t u, const char* policy) {
   st.units[u].members.clear();
 }
 
+// A reviewer's choice keeps a block of this workflow or template: the
+// whole of it stays (spliced as the reviewer asked), not only that block.
+bool kept_by_reviewer(const MergeState& st, const MBlock& b) {
+  return std::any_of(b.units.begin(), b.units.end(), [&](std::size_t u) { return st.keeps(u); });
+}
+
+bool kept_by_reviewer(const MergeState& st, const MSection& s) {
+  if (std::any_of(s.blocks.begin(), s.blocks.end(), [&](const MBlock& b) { return kept_by_reviewer(st, b); }))
+    return true;
+  return std::any_of(s.children.begin(), s.children.end(),
+                     [&](std::size_t c) { return kept_by_reviewer(st, st.sections[c]); });
+}
+
 std::string unit_text(const MergeState& st, const MBlock& b) {
   std::string t;
   for (std::size_t i = 0; i < b.units.size(); ++i)
@@ -71,7 +84,7 @@ void one_workflow(MergeState& st, MSection& s) {
   for (MBlock& b : s.blocks) {
     if (b.kind != BlockKind::List || !b.ordered || b.units.empty()) continue;
     const std::size_t doc = block_doc(st, b);
-    if (doc == keeper) continue;
+    if (doc == keeper || kept_by_reviewer(st, b)) continue;
     st.decide("section '" + s.title + "'", "one-workflow", "the steps of " + source_of(st, keeper),
               "a second workflow of " + std::to_string(b.units.size()) + " steps from " + source_of(st, doc) +
                   " is not spliced into the first; restore it by hand if it is the one to keep:\n" +
@@ -91,7 +104,7 @@ void one_output_template(MergeState& st, MSection& s) {
   std::vector<std::size_t> kept;
   for (std::size_t c : s.children) {
     const std::size_t doc = st.sections[c].doc;
-    if (doc == keeper) {
+    if (doc == keeper || kept_by_reviewer(st, st.sections[c])) {
       kept.push_back(c);
       continue;
     }

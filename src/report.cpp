@@ -44,6 +44,7 @@ ordered_json source_block_json(std::size_t id, const SourceBlock& b) {
   j["similarity"] = round3(b.similarity);
   j["policy"] = b.policy.empty() ? ordered_json(nullptr) : ordered_json(b.policy);
   j["text"] = b.text;
+  if (!b.choice.empty()) j["choice"] = b.choice;  // only under --decisions
   return j;
 }
 

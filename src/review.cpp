@@ -13,9 +13,12 @@
 // filter rules are generated CSS (one rule per source).
 #include "agentmerge/review.hpp"
 
+#include "agentmerge/decisions.hpp"
+
 #include <cmark.h>
 #include <xxhash.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -150,14 +153,64 @@ void source_chip(std::ostringstream& o, const MergeReport& r, std::size_t i) {
     << html_escape(i < r.sources.size() ? r.sources[i].name : "?") << "</span>";
 }
 
+// Frontmatter keys a reviewer may take from one source (the page's
+// <select>, merge --decisions "values"): every key but the name and the
+// description, which are built from several sources.
+bool choosable(const std::string& subject) {
+  return subject.rfind("frontmatter.", 0) == 0 && subject != "frontmatter.name" &&
+         subject != "frontmatter.description";
+}
+
+// A <select> of the sources' values for the first decision on a key whose
+// sources disagree; the option of the value written is marked when a
+// previous choice (policy "reviewer") made it.
+void value_choice(std::ostringstream& o, const MergeReport& r, const Decision& d,
+                  std::vector<std::string>& offered) {
+  if (!choosable(d.subject)) return;
+  const std::string key = d.subject.substr(std::string("frontmatter.").size());
+  if (std::find(offered.begin(), offered.end(), key) != offered.end()) return;
+  std::vector<std::string> distinct;
+  for (const std::string& v : d.source_values)
+    if (!v.empty() && std::find(distinct.begin(), distinct.end(), v) == distinct.end()) distinct.push_back(v);
+  if (distinct.size() < 2 && d.policy != "reviewer") return;
+  offered.push_back(key);
+  o << "<label class=\"choose\">take <select data-key=\"" << html_escape(key)
+    << "\"><option value=\"\">as merged</option>";
+  bool marked = false;
+  for (std::size_t i = 0; i < d.source_values.size() && i < r.sources.size(); ++i) {
+    if (d.source_values[i].empty()) continue;
+    const bool taken = !marked && d.policy == "reviewer" && d.source_values[i] == d.chosen;
+    marked = marked || taken;
+    o << "<option value=\"" << html_escape(r.sources[i].name) << "\"" << (taken ? " selected" : "")
+      << ">" << html_escape(d.source_values[i]) << " (" << html_escape(r.sources[i].name)
+      << ")</option>";
+  }
+  o << "</select></label>";
+}
+
+// The exported decisions file, kept current by the script as choices change.
+void choices_panel(std::ostringstream& o) {
+  o << "<div id=\"choices\"><h2>Your choices</h2><p class=\"muted\">Take a value above, or "
+       "<b>keep</b> a folded or dropped block and <b>use this wording</b> in the sources below. "
+       "Then apply them: <code>agentmerge merge SOURCE... --decisions decisions.json</code></p>"
+       "<button type=\"button\" id=\"choices-download\">Download decisions.json</button> "
+       "<button type=\"button\" id=\"choices-copy\">Copy</button> "
+       "<span id=\"choices-count\" class=\"muted\">no choices</span>"
+       "<textarea id=\"decisions-json\" readonly rows=\"6\" aria-label=\"decisions file\">"
+       "</textarea></div>";
+}
+
 void decisions_table(std::ostringstream& o, const MergeReport& r) {
   o << "<section id=\"decisions\"><h2>Decisions</h2>";
   if (r.decisions.empty()) {
-    o << "<p class=\"muted\">No decisions were needed.</p></section>\n";
+    o << "<p class=\"muted\">No decisions were needed.</p>";
+    choices_panel(o);
+    o << "</section>\n";
     return;
   }
   o << "<table><thead><tr><th>subject</th><th>policy</th><th>chosen</th>"
        "<th>per source</th><th>note</th></tr></thead><tbody>\n";
+  std::vector<std::string> offered;  // keys that already have a choice
   for (std::size_t k = 0; k < r.decisions.size(); ++k) {
     const Decision& d = r.decisions[k];
     const bool needed = needs_review(d.review);
@@ -175,9 +228,13 @@ void decisions_table(std::ostringstream& o, const MergeReport& r) {
       source_chip(o, r, i);
       o << " <code>" << html_escape(d.source_values[i]) << "</code></div>";
     }
-    o << "</td><td>" << html_escape(d.message) << "</td></tr>\n";
+    o << "</td><td>" << html_escape(d.message);
+    value_choice(o, r, d, offered);
+    o << "</td></tr>\n";
   }
-  o << "</tbody></table></section>\n";
+  o << "</tbody></table>";
+  choices_panel(o);
+  o << "</section>\n";
 }
 
 // The frontmatter of the merged text ("---\n...\n---\n"), or "".
@@ -238,6 +295,18 @@ void merged_view(std::ostringstream& o, const MergeResult& m) {
        " a block of the merged agent, or a block of a source below.</p></aside></div>\n";
 }
 
+// Buttons that turn a block's fate into a choice: keep a folded or dropped
+// block (or one a previous choice kept), use a folded block's wording.
+void block_actions(std::ostringstream& o, const SourceBlock& b) {
+  if (b.fate == BlockFate::Kept && b.choice.empty()) return;
+  if (b.kind == "heading" || b.kind == "description" || b.kind == "example") return;
+  o << " <span class=\"act\"><button type=\"button\" data-act=\"keep\" aria-pressed=\"false\">keep"
+    << (b.fate == BlockFate::Folded ? " apart" : "") << "</button>";
+  if (b.fate == BlockFate::Folded || b.choice == "wording")
+    o << "<button type=\"button\" data-act=\"wording\" aria-pressed=\"false\">use this wording</button>";
+  o << "</span>";
+}
+
 void source_panels(std::ostringstream& o, const MergeReport& r) {
   std::vector<const std::string*> out_text;  // output id -> its text
   for (const OutputBlock& b : r.output_blocks) {
@@ -282,6 +351,8 @@ void source_panels(std::ostringstream& o, const MergeReport& r) {
       // an attribute.
       const bool weak = b.fate == BlockFate::Folded && b.similarity < r.thresholds.fold;
       if (weak) o << " class=\"weak\"";
+      o << " data-hash=\"" << block_hash(b.text) << "\"";
+      if (!b.choice.empty()) o << " data-choice=\"" << html_escape(b.choice) << "\"";
       o << "><span class=\"loc\">line " << b.line << "</span> <span class=\"fate\">"
         << to_string(b.fate) << "</span> <span class=\"kind\">" << html_escape(b.kind)
         << "</span>";
@@ -291,6 +362,7 @@ void source_panels(std::ostringstream& o, const MergeReport& r) {
                    : "")
           << "</span>";
       }
+      block_actions(o, b);
       if (same) {
         o << " <span class=\"same\">same text as #" << b.output << "</span></li>\n";
       } else {

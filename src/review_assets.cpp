@@ -78,6 +78,11 @@ kbd{font:11px ui-monospace,monospace;border:1px solid var(--line);border-radius:
 .fate{font-size:11px;font-weight:600;text-transform:uppercase}
 [data-fate=kept] .fate{color:var(--kept)}[data-fate=folded] .fate{color:var(--folded)}[data-fate=dropped] .fate{color:var(--dropped)}
 .kind,.same{font-size:11px;color:var(--muted)}
+.act button{font-size:11px;margin-left:6px;padding:0 6px;border:1px solid var(--line);border-radius:3px;background:var(--panel);color:var(--fg);cursor:pointer}
+.act button[aria-pressed=true]{background:var(--kept);border-color:var(--kept);color:#fff}
+.src li.chosen{outline:2px solid var(--kept);outline-offset:-2px}
+.choose{display:block;margin-top:4px;font-size:12px}.choose select{width:100%;max-width:24em}
+#choices textarea{display:block;width:100%;margin-top:6px;font:12px/1.4 ui-monospace,monospace;background:var(--code);color:var(--fg)}
 footer{padding:10px 20px;font-size:12px}
 )CSS";
 
@@ -197,7 +202,7 @@ const char* const kReviewJs = R"JS(
       return;
     }
     var li = e.target.closest('[data-sb]');
-    if (!li) return;
+    if (!li || e.target.closest('[data-act]')) return;
     if (selectedItem) selectedItem.classList.remove('sel');
     selectedItem = li;
     li.classList.add('sel');
@@ -212,6 +217,74 @@ const char* const kReviewJs = R"JS(
       if (pre) inspector.appendChild(el('pre', '', pre.textContent));
     }
   });
+  // Choices: values taken from one source, blocks kept or whose wording is
+  // used, exported as the decisions file merge --decisions reads (the same
+  // order as review_choices_to_json: values by key and source, blocks by
+  // source, line and hash).
+  var exported = document.getElementById('decisions-json');
+  var count = document.getElementById('choices-count');
+  var values = new Map(), picks = new Map();
+  function pick(li) { return picks.get(li.getAttribute('data-sb')); }
+  function press(li) {
+    li.querySelectorAll('[data-act]').forEach(function (b) {
+      b.setAttribute('aria-pressed', pick(li) === b.getAttribute('data-act') ? 'true' : 'false');
+    });
+    li.classList.toggle('chosen', !!pick(li));
+  }
+  function cmp(a, b) { return a < b ? -1 : a > b ? 1 : 0; }
+  function refresh() {
+    var v = [], bl = [];
+    values.forEach(function (source, key) { v.push({key: key, source: source}); });
+    for (var i = 0; i < items.length; i++) {
+      var li = items[i], action = pick(li);
+      if (!action) continue;
+      var panel = li.closest('[data-source]');
+      bl.push({source: data.sources[Number(panel.getAttribute('data-source'))].name,
+               line: Number(li.getAttribute('data-line')), hash: li.getAttribute('data-hash'), action: action});
+    }
+    v.sort(function (a, b) { return cmp(a.key, b.key) || cmp(a.source, b.source); });
+    bl.sort(function (a, b) { return cmp(a.source, b.source) || a.line - b.line || cmp(a.hash, b.hash); });
+    var text = JSON.stringify({'agentmerge-decisions': 1, values: v, blocks: bl}, null, 2) + '\n';
+    exported.value = text;
+    exported.textContent = text;
+    var n = v.length + bl.length;
+    count.textContent = n ? n + (n === 1 ? ' choice' : ' choices') : 'no choices';
+  }
+  sourcesEl.querySelectorAll('[data-choice]').forEach(function (li) {
+    picks.set(li.getAttribute('data-sb'), li.getAttribute('data-choice'));
+    press(li);
+  });
+  document.querySelectorAll('select[data-key]').forEach(function (sel) {
+    if (sel.value) values.set(sel.getAttribute('data-key'), sel.value);
+    sel.addEventListener('change', function () {
+      if (sel.value) values.set(sel.getAttribute('data-key'), sel.value);
+      else values.delete(sel.getAttribute('data-key'));
+      refresh();
+    });
+  });
+  sourcesEl.addEventListener('click', function (e) {
+    var b = e.target.closest('[data-act]');
+    if (!b) return;
+    var li = b.closest('[data-sb]'), act = b.getAttribute('data-act');
+    if (pick(li) === act) picks.delete(li.getAttribute('data-sb'));
+    else picks.set(li.getAttribute('data-sb'), act);
+    press(li);
+    refresh();
+  });
+  document.getElementById('choices-download').addEventListener('click', function () {
+    var a = document.createElement('a');
+    a.href = URL.createObjectURL(new Blob([exported.value], {type: 'application/json'}));
+    a.download = 'decisions.json';
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+  });
+  document.getElementById('choices-copy').addEventListener('click', function () {
+    if (navigator.clipboard) { navigator.clipboard.writeText(exported.value); return; }
+    exported.select();
+    document.execCommand('copy');
+  });
+  refresh();
   document.body.setAttribute('data-indexed', String(items.length));
   document.body.dataset.ready = '1';
 })();

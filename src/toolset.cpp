@@ -166,6 +166,19 @@ ToolSet tool_set_from_frontmatter(Format format, const FrontmatterEntry* tools_e
   return make(ToolMode::All, {});
 }
 
+ToolSet stated_tool_set(Format format, const FrontmatterEntry* tools_entry,
+                        const FrontmatterEntry* permission_entry) {
+  std::vector<Diagnostic> ignored;
+  ToolSet set = tool_set_from_frontmatter(format, tools_entry, permission_entry, "", ignored);
+  if (format != Format::Opencode || set.mode != ToolMode::All || tools_entry == nullptr ||
+      !tools_entry->value.is_map() || permission_entry != nullptr)
+    return set;
+  Grants g;
+  read_tools_map(*tools_entry, g, "", ignored);
+  if (g.default_deny || g.allowed.empty()) return set;
+  return make(ToolMode::Allow, g.allowed);
+}
+
 void revoke(ToolSet& set, const std::string& id) {
   auto& t = set.tools;
   switch (set.mode) {

@@ -15,6 +15,7 @@
 #include "agentmerge/ast.hpp"
 #include "agentmerge/convert.hpp"
 #include "agentmerge/config.hpp"
+#include "agentmerge/decisions.hpp"
 #include "agentmerge/result.hpp"
 
 namespace agentmerge {
@@ -34,6 +35,10 @@ struct MergeOptions {
   // supported content (docs/merge.md, "Size budget"). None: nothing is
   // dropped except by folding (a target's own body limit still applies).
   std::optional<std::size_t> budget_tokens;
+  // --decisions FILE: a reviewer's choices (decisions.hpp). A choice that
+  // names no block or source of this merge is a decision that needs review
+  // ("stale-choice"), never applied elsewhere.
+  ReviewChoices choices;
 };
 
 // Tokens of a text, estimated as one per 4 bytes, rounded up: the usual
@@ -65,6 +70,7 @@ struct SourceBlock {
   int output = -1;          // OutputBlock::id it was kept as or folded into
   double similarity = 1.0;  // to that output block
   std::string policy;       // for Dropped: the named policy
+  std::string choice;       // "keep" / "wording" when a reviewer's choice names it
 };
 
 struct OutputBlock {

@@ -60,6 +60,16 @@ ToolSet tool_set_from_frontmatter(Format format, const FrontmatterEntry* tools_e
                                   const std::string& file,
                                   std::vector<Diagnostic>& diagnostics);
 
+// The grant a frontmatter states, for merging: tool_set_from_frontmatter's
+// answer, except that an opencode tools map of only `true` entries (which
+// opencode reads as every tool, since it enables tools by default) states
+// the tools it names.
+//   opencode {bash: true, edit: true} -> Allow{edit, shell}  (run time: All)
+// A merge takes the union of what variants state, so such a variant adds
+// the tools it names, not every tool.
+ToolSet stated_tool_set(Format format, const FrontmatterEntry* tools_entry,
+                        const FrontmatterEntry* permission_entry);
+
 // A read-only flag (Cursor's `readonly: true`) applied to `set`: the
 // modifying tools are taken away whatever the tools entry granted.
 //   All -> AllBut{modifying}   Allow{read, write} -> Allow{read}

@@ -1,7 +1,8 @@
 // Golden merge cases: data/cases/merge/<case>/ holds either inputs/*.md or a
 // sources.txt listing input paths relative to the project root, and the
 // reviewed expected.md and expected.report.json. An optional options.txt
-// sets merge options, one "key value" per line: "budget TOKENS", "to FORMAT".
+// sets merge options, one "key value" per line: "budget TOKENS", "to FORMAT",
+// "decisions FILE" (a reviewer's decisions file in the case folder).
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -52,6 +53,11 @@ CaseOptions case_options(const fs::path& dir) {
       const auto f = c.external ? std::optional<Format>(Format::Claude) : parse_format(value);
       EXPECT_TRUE(f.has_value()) << dir << ": unknown format " << value;
       if (f) o.target = *f;
+    } else if (key == "decisions") {
+      const fs::path file = dir / value;
+      auto choices = parse_review_choices(test::read_file(file), file.string());
+      EXPECT_TRUE(choices.ok()) << choices.error().to_string();
+      if (choices) o.choices = std::move(*choices);
     } else {
       ADD_FAILURE() << dir << "/options.txt: unknown key " << key;
     }
@@ -102,8 +108,9 @@ TEST_P(MergeCase, MatchesGoldenAndAbsorbsItsSources) {
         << dir;
   }
   // merge(out, v) == out for every input v. A budget drops content that
-  // merging a source again brings back, so budget cases are exempt.
-  if (options.budget_tokens) return;
+  // merging a source again brings back, and a reviewer's choices name
+  // blocks of the sources, not of the output, so those cases are exempt.
+  if (options.budget_tokens || !options.choices.empty()) return;
   auto out = parse_agent(r->text, "merged.md");
   ASSERT_TRUE(out.ok()) << out.error().to_string();
   for (const AgentFile& v : variants) {

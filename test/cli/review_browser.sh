@@ -130,6 +130,101 @@ printf '%s' "$body" | grep -q 'data-keys-wrapped="yes"' || fail "n does not wrap
 printf '%s' "$body" | grep -q 'data-keys-block="pinned"' || fail "j does not focus and pin an output block"
 echo "ok: keyboard n/p and j/k"
 
+# Choices: on the page of a budgeted merge (so that some blocks are
+# dropped), keep one dropped block, keep one folded block apart, use the
+# wording of another folded block and take another source's model; the
+# exported decisions file, applied by merge --decisions, must write them.
+"$BIN" review data/backend-architect/*.md --budget 700 --html "$work/choose.html" \
+  >/dev/null 2>&1
+[ -s "$work/choose.html" ] || fail "no page for the choices test"
+cnonce=$(grep -o "'nonce-[0-9a-f]*'" "$work/choose.html" | head -1 | sed "s/'nonce-\\([0-9a-f]*\\)'/\\1/")
+python3 - "$work/choose.html" "$cnonce" "$work/choose-probe.html" <<'PY'
+import sys
+page, nonce, out = sys.argv[1], sys.argv[2], sys.argv[3]
+probe = """<script nonce="%s">(function () {
+  function text(li) { var p = li.querySelector('pre'); return p ? p.textContent : ''; }
+  function first(sel, skip) {
+    var all = document.querySelectorAll(sel);
+    for (var i = 0; i < all.length; i++)
+      if (all[i] !== skip && text(all[i]) && text(all[i]).indexOf('- ') === 0) return all[i];
+    return null;
+  }
+  var drop = first('.src li[data-fate=dropped][data-policy=budget]', null);
+  var apart = first('.src li[data-fate=folded]', null);
+  var word = null, all = document.querySelectorAll('.src li[data-fate=folded]');
+  for (var i = 0; i < all.length; i++) {
+    var t = text(all[i]);
+    if (all[i] !== apart && t.indexOf('- ') === 0 && all[i].getAttribute('data-output') !== apart.getAttribute('data-output')) { word = all[i]; break; }
+  }
+  var report = [];
+  [[drop, 'keep', 'drop'], [apart, 'keep', 'apart'], [word, 'wording', 'word']].forEach(function (x) {
+    if (!x[0]) { report.push(x[2] + ': none'); return; }
+    x[0].querySelector('[data-act=' + x[1] + ']').click();
+    document.body.setAttribute('data-c-' + x[2], text(x[0]));
+  });
+  var sel = document.querySelector('select[data-key=model]');
+  if (sel) {
+    var cur = document.querySelector('pre.fm').textContent.match(/^model: (.*)$/m);
+    for (var k = 1; k < sel.options.length; k++) {
+      var v = sel.options[k].textContent.replace(/ \\(.*\\)$/, '');
+      if (!cur || v !== cur[1]) { sel.selectedIndex = k; sel.dispatchEvent(new Event('change')); document.body.setAttribute('data-c-model', v); break; }
+    }
+  }
+  document.body.setAttribute('data-c-missing', report.join('; '));
+  document.body.setAttribute('data-c-file', document.getElementById('decisions-json').value);
+})();</script>""" % nonce
+html = open(page, encoding='utf-8').read()
+open(out, 'w', encoding='utf-8').write(html.replace('</body>', probe + '</body>', 1))
+PY
+chrome --dump-dom "file://$work/choose-probe.html" >"$work/choose-dom.html" || fail "chromium failed on the choices probe"
+python3 - "$work/choose-dom.html" "$work" <<'PY' || fail "the choices probe found nothing to choose"
+import html.parser, sys, os
+class P(html.parser.HTMLParser):
+    attrs = None
+    def handle_starttag(self, tag, attrs):
+        if tag == 'body' and self.attrs is None: self.attrs = dict(attrs)
+p = P(); p.feed(open(sys.argv[1], encoding='utf-8').read())
+a = p.attrs or {}
+if a.get('data-c-missing'): print('missing:', a['data-c-missing']); sys.exit(1)
+for k in ('file', 'drop', 'apart', 'word', 'model'):
+    if not a.get('data-c-' + k): print('no', k); sys.exit(1)
+    open(os.path.join(sys.argv[2], 'choice-' + k), 'w', encoding='utf-8').write(a['data-c-' + k])
+PY
+cp "$work/choice-file" "$work/decisions.json"
+grep -q '"action": "wording"' "$work/decisions.json" || fail "the exported file has no wording choice"
+grep -c '"action": "keep"' "$work/decisions.json" | grep -q '^2$' || fail "the exported file does not hold the two kept blocks"
+echo "ok: the page exports $(grep -c '"line"' "$work/decisions.json") block choices and a model choice"
+status=0
+"$BIN" merge data/backend-architect/*.md --budget 700 --decisions "$work/decisions.json" \
+  -o "$work/chosen.md" --report "$work/chosen.json" 2>"$work/chosen.err" || status=$?
+[ "$status" -le 1 ] || { cat "$work/chosen.err" >&2; fail "merge --decisions exited $status"; }
+python3 - "$work" <<'PY' || fail "merge --decisions did not write what the reviewer chose"
+import json, os, sys
+w = sys.argv[1]
+out = open(os.path.join(w, 'chosen.md'), encoding='utf-8').read()
+lines = [l.strip() for l in out.splitlines()]
+def has(kind):
+    t = open(os.path.join(w, 'choice-' + kind), encoding='utf-8').read().splitlines()[0].strip()
+    if t not in lines: print(kind, 'missing from the output:', t); return False
+    print('ok:', kind, 'written:', t[:60]); return True
+ok = all([has('drop'), has('apart'), has('word')])
+model = open(os.path.join(w, 'choice-model'), encoding='utf-8').read()
+if 'model: ' + model not in lines: print('model', model, 'not written'); ok = False
+else: print('ok: model', model, 'written')
+r = json.load(open(os.path.join(w, 'chosen.json'), encoding='utf-8'))
+pol = [d['policy'] for d in r['decisions']]
+bad = [d['message'] for d in r['decisions'] if d['policy'] in ('stale-choice', 'choice-not-applied')]
+if bad: print('not applied:', bad); ok = False
+if 'reviewer' not in pol: print('no reviewer decision'); ok = False
+sys.exit(0 if ok else 1)
+PY
+"$BIN" review data/backend-architect/*.md --budget 700 --decisions "$work/decisions.json" \
+  --html "$work/chosen.html" >/dev/null 2>&1
+taken=$(grep -o 'data-choice="[a-z]*"' "$work/chosen.html" | wc -l | tr -d ' ')
+[ "$taken" = 3 ] || fail "the page of the chosen merge marks $taken blocks as chosen, not 3"
+grep -q '<option value="[^"]*" selected>' "$work/chosen.html" || fail "the page of the chosen merge does not show the model taken"
+echo "ok: the page of the chosen merge shows the 3 block choices and the model as taken"
+
 # No horizontal overflow at phone, tablet and desktop widths. Headless
 # chromium keeps a window at least 500 px wide, so 360 px is checked by
 # holding the body at 360 px in a 500 px window (the same media rules apply

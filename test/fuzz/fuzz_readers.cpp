@@ -2,13 +2,15 @@
 // The first byte picks the reader, the rest is its input:
 //   0 plan (read_plan)       1 config (parse_config)   2 manifest (read_manifest)
 //   3 Codex TOML agent       4 Kiro JSON agent
+//   'D' (0x44, before the modulo) decisions file (parse_review_choices)
 //
 // Invariants checked (a violation aborts, which the fuzzer reports):
 //  - no reader throws or crashes on any input;
 //  - what reads back is stable: write_plan and write_manifest of a read
 //    result read again to the same text;
 //  - an external agent that reads converts back to its format without error
-//    when it carries a name.
+//    when it carries a name;
+//  - a decisions file that reads is written and read back to the same text.
 #include <cstdint>
 #include <cstdlib>
 #include <string>
@@ -16,6 +18,7 @@
 
 #include "agentmerge/config.hpp"
 #include "agentmerge/convert.hpp"
+#include "agentmerge/decisions.hpp"
 #include "agentmerge/manifest.hpp"
 #include "agentmerge/plan.hpp"
 
@@ -46,11 +49,23 @@ void fuzz_external(std::string_view text, ExternalFormat format) {
   static_cast<void>(convert(*agent, format));
 }
 
+void fuzz_decisions(std::string_view text) {
+  auto c = parse_review_choices(text, "decisions.json");
+  if (!c) return;
+  const std::string once = review_choices_to_json(*c);
+  auto again = parse_review_choices(once, "decisions.json");
+  if (!again || review_choices_to_json(*again) != once) std::abort();
+}
+
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   if (size == 0) return 0;
   const std::string_view text(reinterpret_cast<const char*>(data) + 1, size - 1);
+  if (data[0] == 'D') {  // outside the modulo, so older corpus entries keep their reader
+    fuzz_decisions(text);
+    return 0;
+  }
   switch (data[0] % 5) {
     case 0:
       fuzz_plan(text);

@@ -23,12 +23,12 @@ TEST(Explain, AccountsForEverySourceBlock) {
   m.report.primary = 0;
   m.report.output_blocks = {{0, 1, 1, "list-item", "Focus", "- RESTful API design", {0, 1}, {2}},
                             {1, 2, 2, "list-item", "Focus", "- gRPC", {1}, {}}};
-  SourceBlock kept{0, 3, 3, "list-item", "Focus", "- RESTful API design", BlockFate::Kept, 0, 1.0, ""};
-  SourceBlock only{1, 4, 4, "list-item", "Focus", "- gRPC", BlockFate::Kept, 1, 1.0, ""};
-  SourceBlock folded{1, 5, 5, "list-item", "Focus", "- REST APIs", BlockFate::Folded, 0, 0.81, ""};
+  SourceBlock kept{0, 3, 3, "list-item", "Focus", "- RESTful API design", BlockFate::Kept, 0, 1.0, "", ""};
+  SourceBlock only{1, 4, 4, "list-item", "Focus", "- gRPC", BlockFate::Kept, 1, 1.0, "", ""};
+  SourceBlock folded{1, 5, 5, "list-item", "Focus", "- REST APIs", BlockFate::Folded, 0, 0.81, "", ""};
   SourceBlock dropped{1, 9, 9, "paragraph", "", "Same intro again", BlockFate::Dropped, -1, 1.0,
-                      "duplicate-document"};
-  SourceBlock same{0, 1, 1, "list-item", "", "- gRPC", BlockFate::Folded, 1, 1.0, ""};
+                      "duplicate-document", ""};
+  SourceBlock same{0, 1, 1, "list-item", "", "- gRPC", BlockFate::Folded, 1, 1.0, "", ""};
   m.report.source_blocks = {kept, only, folded, dropped, same};
 
   AgentFile a;

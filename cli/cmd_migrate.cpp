@@ -205,8 +205,17 @@ Plan plan_for_loading(Plan plan, const fs::path& plan_dir, std::vector<fs::path>
       paths.emplace_back(m.path);
     }
     if (c.primary) c.primary = resolve_member(*c.primary, plan_dir);
+    if (c.decisions) c.decisions = resolve_member(*c.decisions, plan_dir);
   }
   return plan;
+}
+
+// The cluster's decisions file (plan key `decisions`), read and parsed.
+Result<ReviewChoices> cluster_choices(const PlanCluster& c) {
+  if (!c.decisions) return ReviewChoices{};
+  auto text = read_file(*c.decisions);
+  if (!text) return text.error();
+  return parse_review_choices(*text, *c.decisions);
 }
 
 MergeOptions merge_options(const Plan& plan, const PlanCluster& c, const Config& config,
@@ -276,7 +285,16 @@ ClusterOutcome merge_cluster(const Plan& plan, const PlanCluster& c, const Input
     loaded.push_back(std::move(*file));
     variants.push_back(&loaded.back());
   }
-  auto merged = merge(variants, merge_options(plan, c, config, max_blocks));
+  MergeOptions options = merge_options(plan, c, config, max_blocks);
+  auto choices = cluster_choices(c);
+  if (!choices) {
+    out.error = choices.error();
+    out.error->message += " (cluster '" + c.name + "' not merged)";
+    out.report = entry_text(cluster_json(c, out, nullptr));
+    return out;
+  }
+  options.choices = std::move(*choices);
+  auto merged = merge(variants, options);
   if (!merged) {
     out.error = merged.error();
     out.report = entry_text(cluster_json(c, out, nullptr));

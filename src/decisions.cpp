@@ -14,6 +14,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <filesystem>
 #include <tuple>
 
 #include <nlohmann/json.hpp>
@@ -33,6 +34,37 @@ std::string block_hash(std::string_view text) {
   std::snprintf(buf, sizeof buf, "%016llx",
                 static_cast<unsigned long long>(XXH64(text.data(), text.size(), 0)));
   return buf;
+}
+
+namespace {
+
+std::string normal(std::string_view path) {
+  std::string n = std::filesystem::path(path).lexically_normal().generic_string();
+  return n;
+}
+
+// Whether `longer` ends with `shorter` at a path-component boundary.
+bool path_suffix(const std::string& longer, const std::string& shorter) {
+  return longer.size() > shorter.size() && longer.ends_with(shorter) &&
+         longer[longer.size() - shorter.size() - 1] == '/';
+}
+
+}  // namespace
+
+std::optional<std::size_t> match_source(const std::vector<std::string>& names,
+                                        std::string_view wanted) {
+  const std::string w = normal(wanted);
+  std::optional<std::size_t> found;
+  std::size_t suffixes = 0;
+  for (std::size_t i = 0; i < names.size(); ++i) {
+    const std::string n = normal(names[i]);
+    if (n == w) return i;
+    if (path_suffix(n, w) || path_suffix(w, n)) {
+      found = i;
+      ++suffixes;
+    }
+  }
+  return suffixes == 1 ? found : std::nullopt;
 }
 
 namespace {

@@ -423,9 +423,9 @@ Result<MergeResult> merge(const std::vector<const AgentFile*>& variants, const M
   MergeState st;
   st.config = &options.config;
   st.report = &report;
-  detail::load_choices(st, options.choices);
   std::vector<std::vector<AgentFile>> split;
   add_documents(st, sources, split);
+  detail::load_choices(st, options.choices);  // after the sources are named
   auto primary_doc = choose_primary(sources, st.docs, options);
   if (!primary_doc) return primary_doc.error();
   report.primary = st.docs[*primary_doc].source;

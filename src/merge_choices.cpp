@@ -47,8 +47,18 @@ bool MergeState::keeps(std::size_t u) const { return has_choice(*this, u, BlockA
 
 bool MergeState::prefers(std::size_t u) const { return has_choice(*this, u, BlockAction::Wording); }
 
+// The report's name of the source a choice names (match_source), or the
+// choice's own name when none matches (the choice is then stale).
+std::string source_name(const MergeState& st, const std::string& wanted) {
+  std::vector<std::string> names;
+  for (const SourceInfo& s : st.report->sources) names.push_back(s.name);
+  const auto i = match_source(names, wanted);
+  return i ? names[*i] : wanted;
+}
+
 void load_choices(MergeState& st, const ReviewChoices& choices) {
-  for (const BlockChoice& c : choices.blocks) st.choices[choice_key(c.source, c.line, c.hash)] = c.action;
+  for (const BlockChoice& c : choices.blocks)
+    st.choices[choice_key(source_name(st, c.source), c.line, c.hash)] = c.action;
 }
 
 void check_choices(MergeState& st, const ReviewChoices& choices) {
@@ -60,7 +70,7 @@ void check_choices(MergeState& st, const ReviewChoices& choices) {
   }
   std::size_t applied = 0;
   for (const BlockChoice& c : choices.blocks) {
-    const auto it = by_key.find(choice_key(c.source, c.line, c.hash));
+    const auto it = by_key.find(choice_key(source_name(st, c.source), c.line, c.hash));
     if (it == by_key.end()) {
       st.decide("choice " + where(c), "stale-choice", std::string(to_string(c.action)),
                 "the decisions file names a block at " + where(c) +

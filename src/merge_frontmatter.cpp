@@ -300,11 +300,14 @@ void merge_description(Ctx& c) {
 // choice naming no source of this merge, or a source without the key, is
 // a stale choice: recorded, and the policy applies.
 const AgentFile* chosen_source(Ctx& c, const std::string& key) {
+  std::vector<std::string> names;
+  for (const AgentFile* f : c.in.sources) names.push_back(f->source_name);
   for (const ValueChoice& v : c.in.options->choices.values) {
     if (v.key != key) continue;
-    for (const AgentFile* f : c.in.sources)
-      if (f->source_name == v.source && (f->frontmatter.find(key) != nullptr || key == "tools"))
-        return f;
+    if (const auto i = match_source(names, v.source)) {
+      const AgentFile* f = c.in.sources[*i];
+      if (f->frontmatter.find(key) != nullptr || key == "tools") return f;
+    }
     c.decide("frontmatter." + key, "stale-choice", v.source,
              "the decisions file takes '" + key + "' from " + v.source +
                  ", which is not a source of this merge or has no '" + key + "'; not applied",

@@ -35,6 +35,7 @@ constexpr const char* kHeader =
     "  primary: set `primary` to a member path (or remove it: merge chooses)\n"
     "  policy:  tools: union|intersection|primary;\n"
     "           policies: {model: primary|most-common, \"*\": ...}\n"
+    "  review:  decisions: FILE (exported by the review page) applies a reviewer's choices\n"
     "Member paths are relative to this file's folder.";
 
 // ------------------------------------------------------------- sanitizing --
@@ -170,12 +171,14 @@ PlanCluster read_cluster(const YAML::Node& node, std::string_view file,
       c.tools = read_tool_policy(v, file, errors);
     } else if (key == "policies") {
       read_policies(v, c.policies, file, errors);
+    } else if (key == "decisions") {
+      c.decisions = scalar(v, "decisions", file, errors);
     } else if (key == "members") {
       c.members = read_members(v, "members", file, errors);
     } else {
       errors.push_back(at(file, kv.first, "unknown cluster key '" + key +
                                               "' (expected name, output, primary, tools, "
-                                              "policies, members)"));
+                                              "policies, decisions, members)"));
     }
   }
   if (c.name.empty()) errors.push_back(Error{std::string(file), c.line, "bad-plan",
@@ -238,6 +241,7 @@ void write_cluster(YAML::Emitter& out, const PlanCluster& c) {
   if (c.primary) out << YAML::Key << "primary" << YAML::Value << *c.primary;
   if (c.tools) out << YAML::Key << "tools" << YAML::Value << std::string(to_string(*c.tools));
   if (!c.policies.empty()) write_policies(out, c.policies);
+  if (c.decisions) out << YAML::Key << "decisions" << YAML::Value << *c.decisions;
   out << YAML::Key << "members" << YAML::Value << YAML::BeginSeq;
   for (const PlanMember& m : c.members) {
     out << m.path;

@@ -18,6 +18,8 @@
 // to whatever is now on that line.
 #pragma once
 
+#include <cstddef>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -50,6 +52,14 @@ struct ReviewChoices {
 // The hash that names a source block's text in a decisions file: 16 hex
 // digits of XXH64 over the text.
 std::string block_hash(std::string_view text);
+
+// The index of the source among `names` that a choice's `wanted` source
+// names: the same path (after lexical normalization: "./a.md" is "a.md"),
+// else the only name of which one is a path suffix of the other ("a.md"
+// and "agents/a.md"), so a file exported from a page made in another folder
+// still applies. nullopt when none or several match.
+std::optional<std::size_t> match_source(const std::vector<std::string>& names,
+                                        std::string_view wanted);
 
 // Reads a decisions file (JSON; YAML flow style is not accepted). Errors
 // carry `file` and the line of the offending entry: "bad-decisions".

@@ -46,6 +46,9 @@ struct PlanCluster {
   std::optional<std::string> primary;  // a member path; absent: merge chooses
   std::optional<ToolPolicy> tools;     // absent: the plan's default
   std::map<std::string, ValuePolicy> policies;  // per frontmatter key
+  // A reviewer's decisions file for this cluster (merge --decisions), a
+  // path relative to the plan's folder; absent: none.
+  std::optional<std::string> decisions;
   std::vector<PlanMember> members;
   int line = 0;
 };

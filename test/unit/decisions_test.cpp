@@ -140,3 +140,35 @@ TEST(Decisions, ValueChoiceAndStaleChoicesAreDecisions) {
 
 }  // namespace
 }  // namespace agentmerge
+
+namespace agentmerge {
+namespace {
+
+TEST(Decisions, SourcesMatchByPathOrUniqueSuffix) {
+  const std::vector<std::string> names = {"agents/a.md", "other/b.md", "x/b.md", "./c.md"};
+  EXPECT_EQ(match_source(names, "agents/a.md"), 0U);
+  EXPECT_EQ(match_source(names, "a.md"), 0U);          // exported from another folder
+  EXPECT_EQ(match_source(names, "repo/agents/a.md"), 0U);
+  EXPECT_EQ(match_source(names, "c.md"), 3U);          // "./c.md" is "c.md"
+  EXPECT_EQ(match_source(names, "b.md"), std::nullopt);  // two suffixes: ambiguous
+  EXPECT_EQ(match_source(names, "x/b.md"), 2U);
+  EXPECT_EQ(match_source(names, "gents/a.md"), std::nullopt);  // not at a '/'
+}
+
+TEST(Decisions, ChoicesApplyToSourcesNamedFromAnotherFolder) {
+  const std::vector<AgentFile> v = {parsed(kA, "team/a.md"), parsed(kB, "team/b.md")};
+  MergeOptions o;
+  o.primary = "team/a.md";
+  o.choices.values = {{"model", "b.md"}};
+  o.choices.blocks = {{"./b.md", 9, block_hash("- REST API design with clear resource names"),
+                       BlockAction::Wording}};
+  auto r = merge(v, o);
+  ASSERT_TRUE(r.ok());
+  EXPECT_NE(r->text.find("model: opus"), std::string::npos) << r->text;
+  EXPECT_NE(r->text.find("- REST API design with clear resource names\n"), std::string::npos)
+      << r->text;
+  for (const Decision& d : r->report.decisions) EXPECT_NE(d.policy, "stale-choice") << d.message;
+}
+
+}  // namespace
+}  // namespace agentmerge

@@ -127,6 +127,16 @@ TEST(Plan, WriteThenReadGivesTheSamePlan) {
   EXPECT_EQ(write_plan(*back), write_plan(bare));
 }
 
+TEST(Plan, DecisionsFileOfAClusterReadsBack) {
+  Plan p = sample_plan();
+  p.clusters[0].decisions = "review/backend-architect.decisions.json";
+  const std::string text = write_plan(p);
+  auto back = read_plan(text, "PLAN.yaml");
+  ASSERT_TRUE(back) << back.error().to_string() << "\n" << text;
+  EXPECT_EQ(back->clusters[0].decisions, p.clusters[0].decisions);
+  EXPECT_FALSE(back->clusters[1].decisions.has_value());
+}
+
 TEST(Plan, LinesAreRecordedForMembers) {
   const std::string text =
       "version: 1\ntarget: claude\nclusters:\n"

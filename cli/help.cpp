@@ -50,7 +50,8 @@ constexpr Examples kExamples[] = {
     {"lint", "  agentmerge lint .claude/agents\n  agentmerge lint --json agents/ > findings.json\n"},
     {"merge",
      "  agentmerge merge a/reviewer.md b/reviewer.agent.md -o reviewer.md --report report.json\n"
-     "  agentmerge merge variants/* --to opencode --budget 2500 --html review.html\n"},
+     "  agentmerge merge variants/* --to opencode --budget 2500 --html review.html\n"
+     "  agentmerge merge variants/* --decisions decisions.json -o reviewer.md  # the page's export\n"},
     {"diff", "  agentmerge diff a.md b.md --semantic\n  agentmerge diff --format unified a.md b.md\n"},
     {"review", "  agentmerge review variants/* --html review.html -o merged.md\n"},
     {"scan", "  agentmerge scan ~/agents\n  agentmerge scan --json ~/agents > clusters.json\n"},

@@ -79,10 +79,12 @@ void drop_unit(MergeState& st, std::size_t u, const Place& p, std::size_t source
   }
   std::string text = unit.content;
   for (const auto& n : unit.nested) text += "\n  - " + n;
+  const int first = unit.members.empty() ? -1 : static_cast<int>(unit.members.front());
   st.decide("budget", "least-supported", text,
             "said by " + std::to_string(support(st, unit)) + " of " + std::to_string(sources) +
                 " variants; dropped to fit the size limit (restore it by hand if it matters)",
-            Review::NotNeeded);
+            Review::NotNeeded)
+      .block = first;
 }
 
 }  // namespace

@@ -91,7 +91,8 @@ void check_choices(MergeState& st, const ReviewChoices& choices) {
                   " although the decisions file asks to " +
                   (c.action == BlockAction::Keep ? "keep it" : "write its wording") +
                   ": this step does not take choices; restore it by hand",
-              Review::Needed);
+              Review::Needed)
+        .block = static_cast<int>(it->second);
   }
   if (applied > 0)
     st.decide("choices", "reviewer", std::to_string(applied) + " block choices",

@@ -252,13 +252,20 @@ void fold_unit(MergeState& st, std::size_t from, std::size_t into, double sim) {
 
 // Where a piece's wording comes from: the first source block of that
 // document among the unit's members ("file:line").
+// The source block of that document among the unit's members, or -1.
+int origin_block(const MergeState& st, const Unit& u, const Piece& p) {
+  const std::size_t source = st.docs[wording_doc(u, p)].source;
+  for (std::size_t m : u.members)
+    if (st.report->source_blocks[m].source == source) return static_cast<int>(m);
+  return -1;
+}
+
 std::string origin(const MergeState& st, const Unit& u, const Piece& p) {
   const std::size_t source = st.docs[wording_doc(u, p)].source;
-  for (std::size_t m : u.members) {
-    const SourceBlock& sb = st.report->source_blocks[m];
-    if (sb.source == source) return st.report->sources[source].name + ":" + std::to_string(sb.line);
-  }
-  return st.report->sources[source].name;
+  const int m = origin_block(st, u, p);
+  if (m < 0) return st.report->sources[source].name;
+  return st.report->sources[source].name + ":" +
+         std::to_string(st.report->source_blocks[static_cast<std::size_t>(m)].line);
 }
 
 // True when a piece nested below the head `i` is still present.
@@ -434,7 +441,8 @@ void consolidate(MergeState& st) {
     st.decide("fold " + quoted(p.text), "subsumed", "folded into " + quoted(q.text),
               quoted(p.text) + " (" + origin(st, st.units[p.unit], p) + ") says nothing that " + quoted(q.text) + " (" +
                   origin(st, st.units[q.unit], q) + ") does not",
-              Review::NotNeeded);
+              Review::NotNeeded)
+        .block = origin_block(st, st.units[p.unit], p);
   }
   apply_removals(st, pieces, folded_into, folded_sim);
 }

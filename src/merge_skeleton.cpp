@@ -89,7 +89,10 @@ void one_workflow(MergeState& st, MSection& s) {
               "a second workflow of " + std::to_string(b.units.size()) + " steps from " + source_of(st, doc) +
                   " is not spliced into the first; restore it by hand if it is the one to keep:\n" +
                   unit_text(st, b),
-              Review::Needed);
+              Review::Needed)
+        .block = st.units[b.units.front()].members.empty()
+                     ? -1
+                     : static_cast<int>(st.units[b.units.front()].members.front());
     for (std::size_t u : b.units) drop_unit(st, u, "one-workflow");
     b.units.clear();
   }

@@ -215,7 +215,7 @@ void decisions_table(std::ostringstream& o, const MergeReport& r) {
     const Decision& d = r.decisions[k];
     const bool needed = needs_review(d.review);
     const bool danger = d.review == Review::Danger;
-    o << "<tr data-decision=\"" << k << "\" data-review=\""
+    o << "<tr id=\"dec-" << k << "\" data-decision=\"" << k << "\" data-review=\""
       << (danger ? "danger" : needed ? "needed" : "no") << "\""
       << (danger ? " class=\"needs-review danger\" tabindex=\"0\""
                  : needed ? " class=\"needs-review\" tabindex=\"0\"" : "")
@@ -229,6 +229,12 @@ void decisions_table(std::ostringstream& o, const MergeReport& r) {
       o << " <code>" << html_escape(d.source_values[i]) << "</code></div>";
     }
     o << "</td><td>" << html_escape(d.message);
+    if (d.block >= 0 && static_cast<std::size_t>(d.block) < r.source_blocks.size()) {
+      const SourceBlock& b = r.source_blocks[static_cast<std::size_t>(d.block)];
+      o << " <a class=\"to-block\" href=\"#sb-" << d.block << "\">"
+        << html_escape(b.source < r.sources.size() ? r.sources[b.source].name : "?") << ":" << b.line
+        << "</a>";
+    }
     value_choice(o, r, d, offered);
     o << "</td></tr>\n";
   }
@@ -316,6 +322,10 @@ void source_panels(std::ostringstream& o, const MergeReport& r) {
     out_text[id] = &b.text;
   }
   std::vector<std::vector<std::size_t>> per(r.sources.size());
+  std::vector<std::vector<std::size_t>> named_by(r.source_blocks.size());  // block -> decisions
+  for (std::size_t k = 0; k < r.decisions.size(); ++k)
+    if (const int b = r.decisions[k].block; b >= 0 && static_cast<std::size_t>(b) < named_by.size())
+      named_by[static_cast<std::size_t>(b)].push_back(k);
   for (std::size_t k = 0; k < r.source_blocks.size(); ++k)
     if (r.source_blocks[k].source < per.size()) per[r.source_blocks[k].source].push_back(k);
   o << "<section id=\"sources\"><h2>Sources</h2><div id=\"legend\">"
@@ -342,7 +352,7 @@ void source_panels(std::ostringstream& o, const MergeReport& r) {
       const auto out = static_cast<std::size_t>(b.output);
       const bool same = b.output >= 0 && out < out_text.size() && out_text[out] != nullptr &&
                         trimmed(*out_text[out]) == trimmed(b.text);
-      o << "<li data-sb=\"" << k << "\" data-fate=\"" << to_string(b.fate) << "\" data-output=\""
+      o << "<li id=\"sb-" << k << "\" data-sb=\"" << k << "\" data-fate=\"" << to_string(b.fate) << "\" data-output=\""
         << b.output << "\" data-line=\"" << b.line << "\"";
       if (b.fate == BlockFate::Folded) o << " data-sim=\"" << fixed2(b.similarity) << "\"";
       if (!b.policy.empty()) o << " data-policy=\"" << html_escape(b.policy) << "\"";
@@ -362,6 +372,9 @@ void source_panels(std::ostringstream& o, const MergeReport& r) {
                    : "")
           << "</span>";
       }
+      for (const std::size_t d : named_by[k])
+        o << " <a class=\"to-decision\" href=\"#dec-" << d << "\">decision: "
+          << html_escape(r.decisions[d].policy) << "</a>";
       block_actions(o, b);
       if (same) {
         o << " <span class=\"same\">same text as #" << b.output << "</span></li>\n";

@@ -78,6 +78,7 @@ kbd{font:11px ui-monospace,monospace;border:1px solid var(--line);border-radius:
 .fate{font-size:11px;font-weight:600;text-transform:uppercase}
 [data-fate=kept] .fate{color:var(--kept)}[data-fate=folded] .fate{color:var(--folded)}[data-fate=dropped] .fate{color:var(--dropped)}
 .kind,.same{font-size:11px;color:var(--muted)}
+a.to-block,a.to-decision{font-size:11px;margin-left:6px;overflow-wrap:anywhere}
 .act button{font-size:11px;margin-left:6px;padding:0 6px;border:1px solid var(--line);border-radius:3px;background:var(--panel);color:var(--fg);cursor:pointer}
 .act button[aria-pressed=true]{background:var(--kept);border-color:var(--kept);color:#fff}
 .src li.chosen{outline:2px solid var(--kept);outline-offset:-2px}
@@ -283,6 +284,20 @@ const char* const kReviewJs = R"JS(
     if (navigator.clipboard) { navigator.clipboard.writeText(exported.value); return; }
     exported.select();
     document.execCommand('copy');
+  });
+  // Decision rows and the blocks they name link both ways; a link into a
+  // closed source panel opens it first.
+  document.addEventListener('click', function (e) {
+    var a = e.target.closest('a.to-block, a.to-decision');
+    if (!a) return;
+    var t = document.getElementById(a.getAttribute('href').slice(1));
+    if (!t) return;
+    var panel = t.closest('details');
+    if (panel) panel.open = true;
+    e.preventDefault();
+    t.scrollIntoView({block: 'center'});
+    if (!t.hasAttribute('tabindex')) t.setAttribute('tabindex', '-1');
+    t.focus();
   });
   refresh();
   document.body.setAttribute('data-indexed', String(items.length));

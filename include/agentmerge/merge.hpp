@@ -101,6 +101,10 @@ struct Decision {
                                            // "" when the source has none
   std::string message;      // one sentence for people
   Review review = Review::NotNeeded;
+  // The source block (index into MergeReport::source_blocks) a decision
+  // about one block names (a fold by subsumption, a budget drop, a second
+  // workflow, a reviewer's choice), or -1. The review page links the two.
+  int block = -1;
 };
 
 struct SourceInfo {

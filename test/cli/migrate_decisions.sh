@@ -20,7 +20,7 @@ case "$out_plain" in *"$kept"*) fail "the test needs team-b's bullet to fold wit
 
 # The reviewer keeps team-b's bullet apart: its hash comes from the page.
 "$bin" review "$a" "$b" --html "$tmp/page.html" >/dev/null 2>&1
-hash=$(grep -o '<li data-sb="[0-9]*" data-fate="folded"[^>]*data-line="12"[^>]*data-hash="[0-9a-f]*"' "$tmp/page.html" |
+hash=$(grep -o '<li [^>]*data-fate="folded"[^>]*data-line="12"[^>]*data-hash="[0-9a-f]*"' "$tmp/page.html" |
   sed 's/.*data-hash="\([0-9a-f]*\)".*/\1/' | head -1)
 [ -n "$hash" ] || fail "no folded block at line 12 on the page"
 cat >"$tmp/d.json" <<JSON

@@ -68,7 +68,7 @@ for fate in kept folded dropped; do
 done
 [ "$(report_count output_blocks)" -gt 0 ] || fail "the merge produced no output blocks"
 expect "folds showing their similarity" "$(report_count folded)" "$(dom_count '<span class="sim">similarity [0-9]')"
-weak=$(dom_count '<li data-sb="[0-9]*" data-fate="folded"[^>]*class="weak"')
+weak=$(dom_count '<li [^>]*data-fate="folded"[^>]*class="weak"')
 echo "ok: $weak weak folds marked"
 
 # Nothing injected may have run.
@@ -170,6 +170,12 @@ probe = """<script nonce="%s">(function () {
       if (!cur || v !== cur[1]) { sel.selectedIndex = k; sel.dispatchEvent(new Event('change')); document.body.setAttribute('data-c-model', v); break; }
     }
   }
+  var link = document.querySelector('a.to-block');
+  if (link) {
+    link.click();
+    var at = document.activeElement;
+    document.body.setAttribute('data-c-link', at && '#' + at.id === link.getAttribute('href') ? 'yes' : 'no');
+  }
   document.body.setAttribute('data-c-missing', report.join('; '));
   document.body.setAttribute('data-c-file', document.getElementById('decisions-json').value);
 })();</script>""" % nonce
@@ -186,6 +192,7 @@ class P(html.parser.HTMLParser):
 p = P(); p.feed(open(sys.argv[1], encoding='utf-8').read())
 a = p.attrs or {}
 if a.get('data-c-missing'): print('missing:', a['data-c-missing']); sys.exit(1)
+if a.get('data-c-link') != 'yes': print('a decision link does not reach its block:', a.get('data-c-link')); sys.exit(1)
 for k in ('file', 'drop', 'apart', 'word', 'model'):
     if not a.get('data-c-' + k): print('no', k); sys.exit(1)
     open(os.path.join(sys.argv[2], 'choice-' + k), 'w', encoding='utf-8').write(a['data-c-' + k])
@@ -193,7 +200,7 @@ PY
 cp "$work/choice-file" "$work/decisions.json"
 grep -q '"action": "wording"' "$work/decisions.json" || fail "the exported file has no wording choice"
 grep -c '"action": "keep"' "$work/decisions.json" | grep -q '^2$' || fail "the exported file does not hold the two kept blocks"
-echo "ok: the page exports $(grep -c '"line"' "$work/decisions.json") block choices and a model choice"
+echo "ok: a decision row links to its block; the page exports $(grep -c '"line"' "$work/decisions.json") block choices and a model choice"
 status=0
 "$BIN" merge data/backend-architect/*.md --budget 700 --decisions "$work/decisions.json" \
   -o "$work/chosen.md" --report "$work/chosen.json" 2>"$work/chosen.err" || status=$?

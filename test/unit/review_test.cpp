@@ -129,3 +129,29 @@ TEST(Review, HtmlEscapeCoversAttributeQuotes) {
 
 }  // namespace
 }  // namespace agentmerge
+
+namespace agentmerge {
+namespace {
+
+// A decision naming a block links to it, and the block links back.
+TEST(Review, DecisionAndItsBlockLinkBothWays) {
+  MergeResult m = sample();
+  ASSERT_FALSE(m.report.source_blocks.empty());
+  Decision d;
+  d.subject = "budget";
+  d.policy = "least-supported";
+  d.chosen = "- REST APIs";
+  d.message = "dropped";
+  d.block = 0;
+  m.report.decisions.push_back(d);
+  const std::size_t k = m.report.decisions.size() - 1;
+  const std::string html = review_html(m);
+  EXPECT_NE(html.find("<tr id=\"dec-" + std::to_string(k) + "\""), std::string::npos);
+  EXPECT_NE(html.find("<li id=\"sb-0\""), std::string::npos);
+  EXPECT_EQ(occurrences(html, "class=\"to-block\" href=\"#sb-0\""), 1U);
+  EXPECT_EQ(occurrences(html, "class=\"to-decision\" href=\"#dec-" + std::to_string(k) + "\""), 1U);
+  EXPECT_EQ(occurrences(html, "class=\"to-block\""), 1U) << "only decisions that name a block link";
+}
+
+}  // namespace
+}  // namespace agentmerge

@@ -54,7 +54,14 @@ std::size_t MergeState::add_source_block(std::size_t doc, int line, int end_line
   b.section = std::move(section);
   b.text = std::move(text);
   report->source_blocks.push_back(std::move(b));
-  return report->source_blocks.size() - 1;
+  const std::size_t sb = report->source_blocks.size() - 1;
+  if (!choices.empty()) {
+    if (const auto it = choices.find(choice_key(*this, report->source_blocks[sb])); it != choices.end()) {
+      block_choice.resize(sb + 1);
+      block_choice[sb] = it->second;
+    }
+  }
+  return sb;
 }
 
 Decision& MergeState::decide(std::string subject, std::string policy, std::string chosen,
@@ -461,7 +468,7 @@ Result<MergeResult> merge(const std::vector<const AgentFile*>& variants, const M
   }
   Written w = write_merged(st, merged, report.target);
   fit_limits(st, merged, report.target, options, w);
-  detail::check_choices(st, options.choices);
+  detail::check_choices(st);
   if (w.rendered.levels_repaired > 0)
     st.decide("headings", "one-h1-no-jumps", std::to_string(w.rendered.levels_repaired) + " headings",
               "heading levels changed so that the result has one H1 at most and no jumps",

@@ -5,9 +5,10 @@
 //     -> a.md:12 stays its own item, SourceBlock::choice "keep", and a
 //        decision "reviewer" lists the choices applied.
 //
-// The stages ask st.chosen(sb) / st.keeps(u) where they fold or drop; this
-// file only indexes the choices and checks afterwards that each was
-// applied, so a choice no stage could honour is reported, not lost.
+// The stages ask st.chosen(sb) / st.keeps(u) where they fold or drop (each
+// block's choice is looked up once, when it is added); this file indexes
+// the choices and checks afterwards that each was applied, so a choice no
+// stage could honour is reported, not lost.
 #include <string>
 
 #include "merge_internal.hpp"
@@ -16,23 +17,11 @@ namespace agentmerge::detail {
 
 namespace {
 
-std::string choice_key(const std::string& source, int line, const std::string& hash) {
+std::string key_of(const std::string& source, int line, const std::string& hash) {
   return source + "\n" + std::to_string(line) + "\n" + hash;
 }
 
 std::string where(const BlockChoice& c) { return c.source + ":" + std::to_string(c.line); }
-
-}  // namespace
-
-std::optional<BlockAction> MergeState::chosen(std::size_t sb) const {
-  if (choices.empty()) return std::nullopt;
-  const SourceBlock& b = report->source_blocks[sb];
-  const auto it = choices.find(choice_key(report->sources[b.source].name, b.line, block_hash(b.text)));
-  if (it == choices.end()) return std::nullopt;
-  return it->second;
-}
-
-namespace {
 
 bool has_choice(const MergeState& st, std::size_t u, BlockAction action) {
   if (st.choices.empty()) return false;
@@ -43,34 +32,40 @@ bool has_choice(const MergeState& st, std::size_t u, BlockAction action) {
 
 }  // namespace
 
+std::string choice_key(const MergeState& st, const SourceBlock& b) {
+  return key_of(st.report->sources[b.source].name, b.line, block_hash(b.text));
+}
+
+std::optional<BlockAction> MergeState::chosen(std::size_t sb) const {
+  return sb < block_choice.size() ? block_choice[sb] : std::nullopt;
+}
+
 bool MergeState::keeps(std::size_t u) const { return has_choice(*this, u, BlockAction::Keep); }
 
 bool MergeState::prefers(std::size_t u) const { return has_choice(*this, u, BlockAction::Wording); }
 
-// The report's name of the source a choice names (match_source), or the
-// choice's own name when none matches (the choice is then stale).
-std::string source_name(const MergeState& st, const std::string& wanted) {
+void load_choices(MergeState& st, const ReviewChoices& choices) {
   std::vector<std::string> names;
   for (const SourceInfo& s : st.report->sources) names.push_back(s.name);
-  const auto i = match_source(names, wanted);
-  return i ? names[*i] : wanted;
-}
-
-void load_choices(MergeState& st, const ReviewChoices& choices) {
-  for (const BlockChoice& c : choices.blocks)
-    st.choices[choice_key(source_name(st, c.source), c.line, c.hash)] = c.action;
-}
-
-void check_choices(MergeState& st, const ReviewChoices& choices) {
-  if (choices.blocks.empty()) return;
-  std::unordered_map<std::string, std::size_t> by_key;
-  for (std::size_t k = 0; k < st.report->source_blocks.size(); ++k) {
-    const SourceBlock& b = st.report->source_blocks[k];
-    by_key.emplace(choice_key(st.report->sources[b.source].name, b.line, block_hash(b.text)), k);
+  for (BlockChoice c : choices.blocks) {
+    // The report's name of the source the choice names (match_source); the
+    // choice's own name when none matches (the choice is then stale).
+    if (const auto i = match_source(names, c.source)) c.source = names[*i];
+    st.choices[key_of(c.source, c.line, c.hash)] = c.action;
+    st.block_choices.push_back(std::move(c));
   }
+}
+
+void check_choices(MergeState& st) {
+  if (st.block_choices.empty()) return;
+  // Every source block, the frontmatter's included (those are not added
+  // through add_source_block), by its key.
+  std::unordered_map<std::string, std::size_t> by_key;
+  for (std::size_t k = 0; k < st.report->source_blocks.size(); ++k)
+    by_key.emplace(choice_key(st, st.report->source_blocks[k]), k);
   std::size_t applied = 0;
-  for (const BlockChoice& c : choices.blocks) {
-    const auto it = by_key.find(choice_key(source_name(st, c.source), c.line, c.hash));
+  for (const BlockChoice& c : st.block_choices) {
+    const auto it = by_key.find(key_of(c.source, c.line, c.hash));
     if (it == by_key.end()) {
       st.decide("choice " + where(c), "stale-choice", std::string(to_string(c.action)),
                 "the decisions file names a block at " + where(c) +

@@ -128,9 +128,15 @@ struct MergeState {
   bool documents_differ = false;   // not every document has the same body
   std::deque<Section> synthetic;   // sections made by reshape() (stable addresses)
 
-  // The reviewer's block choices (MergeOptions::choices), by
-  // "source\nline\nhash"; empty without --decisions.
+  // The reviewer's block choices (MergeOptions::choices) with their sources
+  // named as in the report, and the same by "source\nline\nhash"; empty
+  // without --decisions (load_choices).
+  std::vector<BlockChoice> block_choices;
   std::unordered_map<std::string, BlockAction> choices;
+  // Per source block: the choice that names it, looked up once when the
+  // block is added (add_source_block); shorter than source_blocks when the
+  // last blocks have none.
+  std::vector<std::optional<BlockAction>> block_choice;
 
   MSection& root() { return sections[0]; }
   // The reviewer's action for source block `sb`, if a choice names it.
@@ -193,12 +199,16 @@ std::size_t find_facet_item(const MergeState& st, const std::string& topic, std:
 void nest_unit(MergeState& st, std::size_t into, std::size_t u);
 
 // ---- merge_choices.cpp
-// Indexes the reviewer's block choices into st.choices (before merging).
+// Indexes the reviewer's block choices into st.block_choices and
+// st.choices, sources resolved to the report's names (after the sources
+// are added, before merging).
 void load_choices(MergeState& st, const ReviewChoices& choices);
+// The "source\nline\nhash" key of st.choices for a source block.
+std::string choice_key(const MergeState& st, const SourceBlock& b);
 // After merging: marks each source block a choice names (SourceBlock::
 // choice) and records what was applied, and every choice that names no
 // block of this merge or could not be applied, as decisions.
-void check_choices(MergeState& st, const ReviewChoices& choices);
+void check_choices(MergeState& st);
 
 // ---- merge_budget.cpp
 // Drops the least supported units until about half of `over` bytes are

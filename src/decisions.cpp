@@ -39,8 +39,7 @@ std::string block_hash(std::string_view text) {
 namespace {
 
 std::string normal(std::string_view path) {
-  std::string n = std::filesystem::path(path).lexically_normal().generic_string();
-  return n;
+  return std::filesystem::path(path).lexically_normal().generic_string();
 }
 
 // Whether `longer` ends with `shorter` at a path-component boundary.

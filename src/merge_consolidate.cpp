@@ -250,9 +250,8 @@ void fold_unit(MergeState& st, std::size_t from, std::size_t into, double sim) {
     for (MBlock& b : s.blocks) b.units.erase(std::remove(b.units.begin(), b.units.end(), from), b.units.end());
 }
 
-// Where a piece's wording comes from: the first source block of that
-// document among the unit's members ("file:line").
-// The source block of that document among the unit's members, or -1.
+// The source block a piece's wording comes from: the first of that
+// document among the unit's members, or -1.
 int origin_block(const MergeState& st, const Unit& u, const Piece& p) {
   const std::size_t source = st.docs[wording_doc(u, p)].source;
   for (std::size_t m : u.members)
@@ -260,6 +259,7 @@ int origin_block(const MergeState& st, const Unit& u, const Piece& p) {
   return -1;
 }
 
+// Where a piece's wording comes from, as "file:line" (origin_block).
 std::string origin(const MergeState& st, const Unit& u, const Piece& p) {
   const std::size_t source = st.docs[wording_doc(u, p)].source;
   const int m = origin_block(st, u, p);

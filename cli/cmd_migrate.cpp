@@ -32,6 +32,7 @@
 #include "config_file.hpp"
 #include "console.hpp"
 #include "io.hpp"
+#include "merge_options.hpp"
 #include "walk.hpp"
 #include "limits.hpp"
 #include "migrate_output.hpp"
@@ -213,9 +214,7 @@ Plan plan_for_loading(Plan plan, const fs::path& plan_dir, std::vector<fs::path>
 // The cluster's decisions file (plan key `decisions`), read and parsed.
 Result<ReviewChoices> cluster_choices(const PlanCluster& c) {
   if (!c.decisions) return ReviewChoices{};
-  auto text = read_file(*c.decisions);
-  if (!text) return text.error();
-  return parse_review_choices(*text, *c.decisions);
+  return read_decisions_file(*c.decisions);
 }
 
 MergeOptions merge_options(const Plan& plan, const PlanCluster& c, const Config& config,

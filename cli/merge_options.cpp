@@ -87,9 +87,7 @@ std::optional<ExitCode> build_merge_options(const MergePolicyArgs& a,
     opts.config.key_policies["model"] = *p;
   }
   if (!a.decisions.empty()) {
-    auto text = read_file(a.decisions);
-    if (!text) return usage(command, text.error().to_string());
-    auto choices = parse_review_choices(*text, a.decisions);
+    auto choices = read_decisions_file(a.decisions);
     if (!choices) return usage(command, choices.error().to_string());
     opts.choices = std::move(*choices);
   }
@@ -99,6 +97,12 @@ std::optional<ExitCode> build_merge_options(const MergePolicyArgs& a,
     if (!opts.primary) return usage(command, "--primary " + a.primary + " is not one of the sources");
   }
   return std::nullopt;
+}
+
+Result<ReviewChoices> read_decisions_file(const std::string& path) {
+  auto text = read_file(path);
+  if (!text) return text.error();
+  return parse_review_choices(*text, path);
 }
 
 std::optional<std::vector<AgentFile>> load_sources(const std::vector<std::string>& sources,

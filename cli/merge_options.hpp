@@ -44,6 +44,10 @@ std::optional<ExitCode> build_merge_options(const MergePolicyArgs& args,
                                             const std::vector<std::string>& sources,
                                             std::string_view command, MergeOptions& options);
 
+// A decisions file (merge --decisions, a plan cluster's `decisions:`)
+// read and parsed; the error names the file (and the line, when parsing).
+Result<ReviewChoices> read_decisions_file(const std::string& path);
+
 // Reads and parses every source, printing their warnings and errors; nullopt
 // when any is unreadable (all are tried, so every problem is reported once).
 std::optional<std::vector<AgentFile>> load_sources(const std::vector<std::string>& sources,

@@ -121,11 +121,14 @@ void read_permission(const FrontmatterEntry& e, Grants& g) {
   }
 }
 
+// An opencode map that only enables tools: no "*": false, nothing denied,
+// something named. opencode grants every tool then; the map names some.
+bool only_enables(const Grants& g) { return !g.default_deny && g.denied.empty() && !g.allowed.empty(); }
+
 ToolSet from_map(Format format, const FrontmatterEntry* tools, const FrontmatterEntry* permission,
                  const std::string& file, std::vector<Diagnostic>& diagnostics) {
   Grants g;
   if (tools != nullptr) read_tools_map(*tools, g, file, diagnostics);
-  const bool tools_default_deny = g.default_deny;
   if (permission != nullptr && permission->value.is_map()) read_permission(*permission, g);
   if (g.default_deny) {
     IdSet allow;
@@ -134,8 +137,7 @@ ToolSet from_map(Format format, const FrontmatterEntry* tools, const Frontmatter
     return make(allow.empty() ? ToolMode::None : ToolMode::Allow, allow);
   }
   if (!g.denied.empty()) return make(ToolMode::AllBut, g.denied);
-  if (tools != nullptr && !tools_default_deny && !g.allowed.empty() &&
-      format == Format::Opencode) {
+  if (tools != nullptr && only_enables(g) && format == Format::Opencode) {
     diagnostics.push_back(
         {Severity::Warning, file, tools->line, "tools-map-restricts-nothing",
          "the tools map only enables tools, which opencode enables anyway: every tool is "
@@ -169,14 +171,13 @@ ToolSet tool_set_from_frontmatter(Format format, const FrontmatterEntry* tools_e
 ToolSet stated_tool_set(Format format, const FrontmatterEntry* tools_entry,
                         const FrontmatterEntry* permission_entry) {
   std::vector<Diagnostic> ignored;
-  ToolSet set = tool_set_from_frontmatter(format, tools_entry, permission_entry, "", ignored);
-  if (format != Format::Opencode || set.mode != ToolMode::All || tools_entry == nullptr ||
-      !tools_entry->value.is_map() || permission_entry != nullptr)
-    return set;
-  Grants g;
-  read_tools_map(*tools_entry, g, "", ignored);
-  if (g.default_deny || g.allowed.empty()) return set;
-  return make(ToolMode::Allow, g.allowed);
+  if (format == Format::Opencode && tools_entry != nullptr && tools_entry->value.is_map() &&
+      permission_entry == nullptr) {
+    Grants g;
+    read_tools_map(*tools_entry, g, "", ignored);
+    if (only_enables(g)) return make(ToolMode::Allow, g.allowed);
+  }
+  return tool_set_from_frontmatter(format, tools_entry, permission_entry, "", ignored);
 }
 
 void revoke(ToolSet& set, const std::string& id) {
